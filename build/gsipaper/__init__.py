@@ -1,0 +1,1 @@
+"""The Global Security Initiative Concept Paper, English and Chinese, as a data package."""

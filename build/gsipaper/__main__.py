@@ -1,0 +1,3 @@
+from gsipaper.cli import main
+
+raise SystemExit(main())

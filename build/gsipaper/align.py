@@ -1,0 +1,141 @@
+"""Align: the two language versions → units, each a paragraph and its translation.
+
+A paragraph's place in its section (the list item it is, or its order after
+the last item) is the same in both languages; that place is its unit. A
+page-top paragraph that might continue the one before it is joined when the
+other language has no paragraph in its place. The document is cut off, so the
+last section may end with units that only one language has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from gsipaper import markers
+from gsipaper.errors import SourceError
+from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, PRIORITY_SECTION
+from gsipaper.structure import Heading, Paragraph, Title, Version
+
+Key = tuple[int, int, int]  # section, last list item (0 before any), order after that item
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    unit_id: str
+    section: int
+    item: int | None
+    en: Paragraph | None
+    zh: Paragraph | None
+
+    @property
+    def commitment(self) -> int | None:
+        return self.item if self.section == COMMITMENT_SECTION else None
+
+    @property
+    def priority(self) -> int | None:
+        return self.item if self.section == PRIORITY_SECTION else None
+
+    @property
+    def link_type(self) -> str:
+        return f"{int(self.en is not None)}-{int(self.zh is not None)}"
+
+    def paragraph(self, language: str) -> Paragraph | None:
+        return self.en if language == "en" else self.zh
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    titles: dict[str, Title]
+    headings: dict[str, tuple[Heading, ...]]
+    units: tuple[Unit, ...]
+
+
+def align(versions: dict[str, Version]) -> Edition:
+    en, zh = versions["en"], versions["zh"]
+    check_sections(en, zh)
+    en_paragraphs = truncate(resolve(en.paragraphs, set(keys_of(zh.paragraphs))))
+    zh_paragraphs = truncate(resolve(zh.paragraphs, set(keys_of(en.paragraphs))))
+    return Edition(
+        titles={language: version.title for language, version in versions.items()},
+        headings={language: version.headings for language, version in versions.items()},
+        units=tuple(pair(en_paragraphs, zh_paragraphs, last_section=len(en.headings))),
+    )
+
+
+def check_sections(en: Version, zh: Version) -> None:
+    for version, other in ((en, zh), (zh, en)):
+        if len(version.headings) > len(other.headings):
+            extra = version.headings[len(other.headings)]
+            raise SourceError(
+                f"section {extra.numeral} has no {LANGUAGE_NAMES[other.language]} counterpart",
+                "the same sections in English and Chinese",
+                extra.line,
+            )
+
+
+def keys_of(paragraphs: tuple[Paragraph, ...]) -> list[Key]:
+    keys, section, item, order = [], 0, 0, 0
+    for paragraph in paragraphs:
+        if paragraph.section != section:
+            section, item, order = paragraph.section, 0, 0
+        if paragraph.item is None:
+            order += 1
+        else:
+            item, order = paragraph.item, 0
+        keys.append((section, item, order))
+    return keys
+
+
+def resolve(paragraphs: tuple[Paragraph, ...], counterpart: set[Key]) -> list[Paragraph]:
+    resolved: list[Paragraph] = []
+    for paragraph, key in zip(paragraphs, keys_of(paragraphs), strict=True):
+        if paragraph.may_continue and key not in counterpart:
+            resolved[-1] = resolved[-1].extended((paragraph.text,), paragraph.lines)
+        else:
+            resolved.append(replace(paragraph, may_continue=False))
+    return resolved
+
+
+def truncate(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    """Flag the last paragraph when the source stops in the middle of it."""
+    if paragraphs and not markers.is_finished(paragraphs[-1].text):
+        paragraphs[-1] = replace(paragraphs[-1], truncated=True)
+    return tuple(paragraphs)
+
+
+def pair(en: tuple[Paragraph, ...], zh: tuple[Paragraph, ...], last_section: int):
+    at = {"en": dict(zip(keys_of(en), en, strict=True)), "zh": dict(zip(keys_of(zh), zh, strict=True))}
+    section = ordinal = 0
+    for key in sorted(at["en"].keys() | at["zh"].keys()):
+        found = {language: at[language].get(key) for language in at}
+        if None in found.values():
+            missing = "en" if found["en"] is None else "zh"
+            witness = found["zh" if missing == "en" else "en"]
+            check_cut_off(key, at[missing], last_section, missing, witness)
+        ordinal = ordinal + 1 if key[0] == section else 1
+        section = key[0]
+        item = key[1] if key[2] == 0 else None
+        yield Unit(f"s{section}-{ordinal:02d}", section, item, found["en"], found["zh"])
+
+
+def check_cut_off(
+    key: Key, present: dict[Key, Paragraph], last_section: int, language: str, witness: Paragraph
+) -> None:
+    """A unit may lack one language only where that language's text has ended."""
+    if key[0] == last_section and (not present or key > max(present)):
+        return
+    raise SourceError(
+        f"{describe(key)} has no {LANGUAGE_NAMES[language]} counterpart",
+        "every paragraph in both languages, in the same places",
+        witness.lines[0],
+    )
+
+
+def describe(key: Key) -> str:
+    section, item, order = key
+    kind = {COMMITMENT_SECTION: "commitment", PRIORITY_SECTION: "priority"}.get(section, "item")
+    where = f"of section {markers.roman(section)}"
+    if order == 0:
+        return f"{kind} {item} {where}"
+    after = f" after {kind} {item}" if item else ""
+    return f"paragraph {order}{after} {where}"

@@ -1,0 +1,95 @@
+"""The command line: `python -m gsipaper build [--source PATH] [--out DIR] [--check]`.
+
+Exit status: 0 built (or up to date), 1 the package is invalid (or stale under
+--check), 2 the input or the command line is wrong. Problems in the input are
+reported as one line: `gsipaper: error: FILE:LINE: what is wrong (what was expected)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+
+from gsipaper import files
+from gsipaper.errors import SourceError
+from gsipaper.pipeline import Package, Project, package_of
+from gsipaper.schemas import load_schemas
+from gsipaper.validate import validate
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "source" / "gsi-concept-paper.txt"
+
+
+class Invalid(Exception):
+    """The built package failed validation, or differs from the published one."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.command(args)
+    except SourceError as error:
+        print(f"gsipaper: error: {error}", file=sys.stderr)
+        return 2
+    except Invalid as error:
+        print(f"gsipaper: {error}", file=sys.stderr)
+        return 1
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="gsipaper", description=__doc__.splitlines()[0])
+    commands = top.add_subparsers(required=True, metavar="COMMAND")
+    build_command = commands.add_parser("build", help="build, validate and publish the package")
+    build_command.add_argument("--source", type=Path, default=SOURCE, help="the source text")
+    build_command.add_argument("--out", type=Path, default=ROOT, help="where to publish")
+    build_command.add_argument(
+        "--check", action="store_true", help="compare a fresh build with what is published"
+    )
+    build_command.set_defaults(command=build)
+    return top
+
+
+def build(args: argparse.Namespace) -> int:
+    package = package_of(read_source(args.source), args.source.name, load_project(ROOT))
+    with files.staging(args.out) as stage:
+        files.write_files(package.files, stage)
+        problems = validate(stage)
+        if problems:
+            raise Invalid("the package is not valid:\n  " + "\n  ".join(problems))
+        if args.check:
+            return check(stage, args.out)
+        files.move_into_place(stage, args.out)
+    print(summary(package, args.out))
+    return 0
+
+
+def check(stage: Path, target: Path) -> int:
+    stale = files.differences(files.tree_files(stage), files.tree_files(target))
+    if stale:
+        raise Invalid("the published package is stale:\n  " + "\n  ".join(stale))
+    print("gsipaper: the published package matches a fresh build")
+    return 0
+
+
+def read_source(path: Path) -> bytes:
+    if path.is_dir():
+        raise SourceError("is a directory", "the source text file", file=str(path))
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file", "the source text file", file=str(path)) from None
+    except OSError as error:
+        raise SourceError(f"cannot read: {error.strerror}", "a readable file", file=str(path)) from None
+
+
+def load_project(root: Path) -> Project:
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    metadata = {**pyproject["tool"]["gsipaper"], "version": pyproject["project"]["version"]}
+    return Project(load_schemas(root / "schemas"), metadata)
+
+
+def summary(package: Package, target: Path) -> str:
+    rows = [f"{name}: {table.num_rows} rows" for name, table in package.tables.items()]
+    return f"gsipaper: published {len(package.tables)} resources as CSV and Parquet, valid ({', '.join(rows)})"

@@ -1,0 +1,24 @@
+"""The one error type for problems in the input."""
+
+from __future__ import annotations
+
+
+class SourceError(Exception):
+    """A problem in the input: where it is, what is wrong and what was expected.
+
+    Stages raise it without a file name; the shell adds the file with `at_file`.
+    """
+
+    def __init__(self, problem: str, expected: str, line: int | None = None, file: str = ""):
+        super().__init__(problem)
+        self.problem = problem
+        self.expected = expected
+        self.line = line
+        self.file = file
+
+    def at_file(self, file: str) -> SourceError:
+        return SourceError(self.problem, self.expected, self.line, file)
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.problem} ({self.expected})"

@@ -1,0 +1,129 @@
+"""Publish: tables → the bytes of every published file, and the descriptor that lists them.
+
+`render` is pure: it returns {relative path: bytes}. Writing those bytes into
+place, atomically, is the shell's job (`gsipaper.files`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
+CSV_OPTIONS = pacsv.WriteOptions(eol="\r\n", quoting_style="needed")
+PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "write_statistics": True}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str  # the file's name; the project keeps it under source/
+    sha256: str
+
+
+def render(
+    tables: dict[str, pa.Table],
+    schemas: dict[str, dict],
+    metadata: dict,
+    titles: dict[str, str],
+    source: Source,
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for name, table in tables.items():
+        files[f"dist/{name}.csv"] = csv_bytes(table)
+        files[f"dist/{name}.parquet"] = parquet_bytes(table)
+        files[f"schemas/{name}.json"] = json_bytes(schemas[name])
+    cut_off = any(tables["paragraphs"].column("truncated").to_pylist())
+    package = descriptor(metadata, titles, source, resources(tables, files), cut_off)
+    files["datapackage.json"] = json_bytes(package)
+    return files
+
+
+def csv_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    pacsv.write_csv(table, sink, CSV_OPTIONS)
+    return sink.getvalue().to_pybytes()
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, **PARQUET_OPTIONS)
+    return sink.getvalue().to_pybytes()
+
+
+def json_bytes(value: dict) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def resources(tables: dict[str, pa.Table], files: dict[str, bytes]) -> list[dict]:
+    listed = []
+    for name in tables:
+        csv_path, parquet_path = f"dist/{name}.csv", f"dist/{name}.parquet"
+        listed.append(
+            {
+                "name": name,
+                "type": "table",
+                "path": csv_path,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": CSV_DIALECT,
+                "bytes": len(files[csv_path]),
+                "hash": sha256(files[csv_path]),
+                "schema": f"schemas/{name}.json",
+            }
+        )
+        listed.append(
+            {
+                "name": f"{name}-parquet",
+                "type": "table",
+                "path": parquet_path,
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "schema": f"schemas/{name}.json",
+            }
+        )
+    return listed
+
+
+def descriptor(
+    metadata: dict, titles: dict[str, str], source: Source, listed: list[dict], cut_off: bool
+) -> dict:
+    publication = metadata["publication"]
+    limits = " The source text is cut off; the paragraphs it cuts are flagged truncated." if cut_off else ""
+    return {
+        "$schema": DATAPACKAGE_PROFILE,
+        "name": metadata["name"],
+        "title": titles["en"],
+        "description": (
+            f"{titles['en']} ({titles['zh']}), English and Chinese, one row per paragraph, "
+            "keyed by section and commitment, each paragraph aligned with its translation. "
+            f"Published by the {publication['publisher']} on {publication['date']}."
+            + limits
+        ),
+        "version": metadata["version"],
+        "created": metadata["created"],
+        "keywords": metadata["keywords"],
+        "licenses": metadata["licenses"],
+        "contributors": metadata["contributors"],
+        "sources": [
+            {
+                "title": f"{source.name}: UTF-8 text extracted from the bilingual PDF",
+                "path": f"source/{source.name}",
+                "hash": f"sha256:{source.sha256}",
+            },
+            {
+                "title": f"{publication['title']}, {publication['publisher']}, {publication['date']}",
+            },
+        ],
+        "resources": listed,
+    }
+
+
+def sha256(data: bytes) -> str:
+    return f"sha256:{hashlib.sha256(data).hexdigest()}"

@@ -1,0 +1,131 @@
+"""Tables: the aligned edition → one Arrow table per resource, typed by its Table Schema."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from gsipaper import markers
+from gsipaper.align import Edition, Unit
+from gsipaper.errors import SourceError
+from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, LANGUAGES
+from gsipaper.roles import role_of
+from gsipaper.schemas import arrow_schema
+
+
+def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
+    rows = {
+        "paragraphs": paragraph_rows(edition),
+        "sections": section_rows(edition),
+        "commitments": commitment_rows(edition),
+        "alignments": alignment_rows(edition),
+    }
+    return {
+        name: pa.Table.from_pylist(rows[name], schema=arrow_schema(schema))
+        for name, schema in schemas.items()
+    }
+
+
+def paragraph_rows(edition: Edition) -> list[dict]:
+    rows = []
+    for language in LANGUAGES:
+        present = [(u, u.paragraph(language)) for u in edition.units if u.paragraph(language)]
+        for position, (unit, paragraph) in enumerate(present, start=1):
+            rows.append(
+                {
+                    "paragraph_id": paragraph_id(language, unit),
+                    "unit_id": unit.unit_id,
+                    "language": language,
+                    "position": position,
+                    "section": unit.section,
+                    "commitment": unit.commitment,
+                    "priority": unit.priority,
+                    "marker": paragraph.marker,
+                    "text": paragraph.text,
+                    "truncated": paragraph.truncated,
+                    "source_lines": ";".join(map(str, paragraph.lines)),
+                }
+            )
+    return rows
+
+
+def section_rows(edition: Edition) -> list[dict]:
+    return [
+        {
+            "section": en.section,
+            "numeral_en": en.numeral,
+            "numeral_zh": zh.numeral,
+            "title_en": en.title,
+            "title_zh": zh.title,
+            "source_line_en": en.line,
+            "source_line_zh": zh.line,
+        }
+        for en, zh in zip(edition.headings["en"], edition.headings["zh"], strict=True)
+    ]
+
+
+def commitment_rows(edition: Edition) -> list[dict]:
+    listed = [u for u in edition.units if u.commitment]
+    if not listed:
+        return []
+    closing = closing_unit(edition, listed[-1])
+    rows = []
+    for unit in listed:
+        row = {"commitment": unit.commitment}
+        for language in LANGUAGES:
+            paragraph = both_languages(unit, language)
+            ending = both_languages(closing, language)
+            title = markers.first_sentence(paragraph.text, language)
+            row[f"marker_{language}"] = paragraph.marker
+            row[f"title_{language}"] = title
+            row[f"role_{language}"] = role_of(
+                ending.text, title, language, ending.lines[0], unit.commitment
+            )
+        rows.append(row)
+    return rows
+
+
+def closing_unit(edition: Edition, last_commitment: Unit) -> Unit:
+    after = edition.units.index(last_commitment) + 1
+    following = edition.units[after] if after < len(edition.units) else None
+    if following is None or following.section != COMMITMENT_SECTION:
+        line = (last_commitment.en or last_commitment.zh).lines[-1]
+        raise SourceError(
+            "section II has no closing paragraph after its last commitment",
+            "a paragraph that gives each commitment its role",
+            line,
+        )
+    return following
+
+
+def both_languages(unit: Unit, language: str):
+    paragraph = unit.paragraph(language)
+    if paragraph is None:
+        other = unit.en or unit.zh
+        raise SourceError(
+            f"{unit.unit_id} has no {LANGUAGE_NAMES[language]} text",
+            "section II complete in both languages",
+            other.lines[0],
+        )
+    return paragraph
+
+
+def alignment_rows(edition: Edition) -> list[dict]:
+    return [
+        {
+            "unit_id": unit.unit_id,
+            "position": position,
+            "section": unit.section,
+            "commitment": unit.commitment,
+            "priority": unit.priority,
+            "en_paragraph_id": unit.en and paragraph_id("en", unit),
+            "zh_paragraph_id": unit.zh and paragraph_id("zh", unit),
+            "link_type": unit.link_type,
+            "text_en": unit.en and unit.en.text,
+            "text_zh": unit.zh and unit.zh.text,
+        }
+        for position, unit in enumerate(edition.units, start=1)
+    ]
+
+
+def paragraph_id(language: str, unit: Unit) -> str:
+    return f"{language}-{unit.unit_id}"
