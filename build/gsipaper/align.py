@@ -3,12 +3,13 @@
 A paragraph's place in its section (the list item it is, or its order after
 the last item) is the same in both languages; that place is its unit. A
 page-top paragraph that might continue the one before it is joined when the
-other language has no paragraph in its place. The document is cut off, so the
+other language has fewer paragraphs in its place. The document is cut off, so the
 last section may end with units that only one language has.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from gsipaper import markers
@@ -17,6 +18,7 @@ from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, PRIORITY_SECTIO
 from gsipaper.structure import Heading, Paragraph, Title, Version
 
 Key = tuple[int, int, int]  # section, last list item (0 before any), order after that item
+# A gap is a key's (section, item): the item and the unnumbered paragraphs after it.
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +55,8 @@ class Edition:
 def align(versions: dict[str, Version]) -> Edition:
     en, zh = versions["en"], versions["zh"]
     check_sections(en, zh)
-    en_paragraphs = truncate(resolve(en.paragraphs, set(keys_of(zh.paragraphs))))
-    zh_paragraphs = truncate(resolve(zh.paragraphs, set(keys_of(en.paragraphs))))
+    en_paragraphs = truncate(resolve(en.paragraphs, zh.paragraphs))
+    zh_paragraphs = truncate(resolve(zh.paragraphs, en.paragraphs))
     return Edition(
         titles={language: version.title for language, version in versions.items()},
         headings={language: version.headings for language, version in versions.items()},
@@ -86,14 +88,35 @@ def keys_of(paragraphs: tuple[Paragraph, ...]) -> list[Key]:
     return keys
 
 
-def resolve(paragraphs: tuple[Paragraph, ...], counterpart: set[Key]) -> list[Paragraph]:
+def resolve(
+    paragraphs: tuple[Paragraph, ...], counterpart: tuple[Paragraph, ...]
+) -> list[Paragraph]:
+    """Join page-top paragraphs where this language has more paragraphs than the other.
+
+    Paragraphs are counted per gap: the unnumbered paragraphs after one list item
+    (or before the first). Where a gap has more here than in the other language,
+    its first paragraphs that may continue the one before are joined to it. The
+    gap where the other language's text is cut off is not counted.
+    """
+    keys = keys_of(paragraphs)
+    excess = gap_sizes(keys)
+    counterpart_keys = keys_of(counterpart)
+    for gap, size in gap_sizes(counterpart_keys).items():
+        excess[gap] = excess.get(gap, 0) - size
+    if counterpart and not markers.is_finished(counterpart[-1].text):
+        excess.pop(counterpart_keys[-1][:2], None)
     resolved: list[Paragraph] = []
-    for paragraph, key in zip(paragraphs, keys_of(paragraphs), strict=True):
-        if paragraph.may_continue and key not in counterpart:
+    for paragraph, key in zip(paragraphs, keys, strict=True):
+        if paragraph.may_continue and excess.get(key[:2], 0) > 0:
+            excess[key[:2]] -= 1
             resolved[-1] = resolved[-1].extended((paragraph.text,), paragraph.lines)
         else:
             resolved.append(replace(paragraph, may_continue=False))
     return resolved
+
+
+def gap_sizes(keys: list[Key]) -> dict[tuple[int, int], int]:
+    return Counter(key[:2] for key in keys if key[2] > 0)
 
 
 def truncate(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
@@ -104,7 +127,10 @@ def truncate(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
 
 
 def pair(en: tuple[Paragraph, ...], zh: tuple[Paragraph, ...], last_section: int):
-    at = {"en": dict(zip(keys_of(en), en, strict=True)), "zh": dict(zip(keys_of(zh), zh, strict=True))}
+    at = {
+        "en": dict(zip(keys_of(en), en, strict=True)),
+        "zh": dict(zip(keys_of(zh), zh, strict=True)),
+    }
     section = ordinal = 0
     for key in sorted(at["en"].keys() | at["zh"].keys()):
         found = {language: at[language].get(key) for language in at}

@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 from gsipaper import files
+from gsipaper.docs import with_dictionary
 from gsipaper.errors import SourceError
 from gsipaper.pipeline import Package, Project, package_of
 from gsipaper.schemas import load_schemas
@@ -48,6 +49,8 @@ def parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="compare a fresh build with what is published"
     )
     build_command.set_defaults(command=build)
+    docs_command = commands.add_parser("docs", help="regenerate the README's data dictionary")
+    docs_command.set_defaults(command=docs)
     return top
 
 
@@ -62,6 +65,13 @@ def build(args: argparse.Namespace) -> int:
             return check(stage, args.out)
         files.move_into_place(stage, args.out)
     print(summary(package, args.out))
+    return 0
+
+
+def docs(args: argparse.Namespace) -> int:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(with_dictionary(text, load_schemas(ROOT / "schemas")), encoding="utf-8")
     return 0
 
 
@@ -81,7 +91,9 @@ def read_source(path: Path) -> bytes:
     except FileNotFoundError:
         raise SourceError("no such file", "the source text file", file=str(path)) from None
     except OSError as error:
-        raise SourceError(f"cannot read: {error.strerror}", "a readable file", file=str(path)) from None
+        raise SourceError(
+            f"cannot read: {error.strerror}", "a readable file", file=str(path)
+        ) from None
 
 
 def load_project(root: Path) -> Project:

@@ -25,7 +25,9 @@ ROMAN_DIGITS = (
 
 # Headings are short and never end a sentence; bounded repeats keep matching linear.
 EN_HEADING = re.compile(r"(?P<numeral>[IVXLC]{1,8})\.[ \t]+(?P<title>[^.!?]{1,120})")
-ZH_HEADING = re.compile(r"(?P<numeral>[一二三四五六七八九十]{1,3})、[ \t]*(?P<title>[^。！？]{1,60})")
+ZH_HEADING = re.compile(
+    r"(?P<numeral>[一二三四五六七八九十]{1,3})、[ \t]*(?P<title>[^。！？]{1,60})"
+)
 EN_ITEM = re.compile(r"(?P<numeral>[0-9]{1,3})\.[ \t]+(?=\S)")
 ZH_ITEM = re.compile(r"[(（](?P<numeral>[一二三四五六七八九十]{1,3})[)）][ \t]*(?=\S)")
 
@@ -33,7 +35,7 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 SNIFF = 200  # characters enough to tell a line's language
 
-FINISHED = frozenset(".!?:;\"”’)。！？：；…）")
+FINISHED = frozenset('.!?:;"”’)。！？：；…）')
 EN_SENTENCE = re.compile(r".*?[.!?](?=\s|$)")
 ZH_SENTENCE = re.compile(r".*?[。！？]")
 

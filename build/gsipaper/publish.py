@@ -15,7 +15,13 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
+CSV_DIALECT = {
+    "delimiter": ",",
+    "lineTerminator": "\r\n",
+    "quoteChar": '"',
+    "doubleQuote": True,
+    "header": True,
+}
 CSV_OPTIONS = pacsv.WriteOptions(eol="\r\n", quoting_style="needed")
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "write_statistics": True}
 
@@ -95,7 +101,11 @@ def descriptor(
     metadata: dict, titles: dict[str, str], source: Source, listed: list[dict], cut_off: bool
 ) -> dict:
     publication = metadata["publication"]
-    limits = " The source text is cut off; the paragraphs it cuts are flagged truncated." if cut_off else ""
+    limits = (
+        " The source text is cut off; the paragraphs it cuts are flagged truncated."
+        if cut_off
+        else ""
+    )
     return {
         "$schema": DATAPACKAGE_PROFILE,
         "name": metadata["name"],
@@ -103,8 +113,7 @@ def descriptor(
         "description": (
             f"{titles['en']} ({titles['zh']}), English and Chinese, one row per paragraph, "
             "keyed by section and commitment, each paragraph aligned with its translation. "
-            f"Published by the {publication['publisher']} on {publication['date']}."
-            + limits
+            f"Published by the {publication['publisher']} on {publication['date']}." + limits
         ),
         "version": metadata["version"],
         "created": metadata["created"],

@@ -63,7 +63,5 @@ def paginate(runs: list[Run]) -> list[Block]:
     for before, run in zip([None, *runs], runs, strict=False):
         if before is not None and before.language != run.language:
             page += 1
-        blocks.append(
-            Block(run.language, page, run.marker, tuple(run.fragments), tuple(run.lines))
-        )
+        blocks.append(Block(run.language, page, run.marker, tuple(run.fragments), tuple(run.lines)))
     return blocks

@@ -114,7 +114,9 @@ def is_title_shaped(block: Block) -> bool:
     )
 
 
-def body_of(language: str, stream: list[Block]) -> tuple[tuple[Heading, ...], tuple[Paragraph, ...]]:
+def body_of(
+    language: str, stream: list[Block]
+) -> tuple[tuple[Heading, ...], tuple[Paragraph, ...]]:
     headings: list[Heading] = []
     paragraphs: list[Paragraph] = []
     item, page, open_paragraph = 0, stream[0].page, False

@@ -24,9 +24,9 @@ def validate(package_dir: Path) -> list[str]:
 def frictionless_problems(package: dict, package_dir: Path) -> list[str]:
     csv_only = {**package, "resources": [r for r in package["resources"] if r["format"] == "csv"]}
     report = frictionless.Package(csv_only, basepath=str(package_dir)).validate()
-    return [
-        f"{task.name}: {error.message}" for task in report.tasks for error in task.errors
-    ] + [f"package: {error.message}" for error in report.errors]
+    return [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors] + [
+        f"package: {error.message}" for error in report.errors
+    ]
 
 
 def parquet_problems(package: dict, package_dir: Path) -> list[str]:
@@ -43,7 +43,9 @@ def parquet_problems(package: dict, package_dir: Path) -> list[str]:
         expected = read_csv(package_dir / csv_path, schema)
         actual = pq.read_table(package_dir / resource["path"])
         if not same_data(expected, actual):
-            problems.append(f"{resource['name']}: {resource['path']} does not hold the data of {csv_path}")
+            problems.append(
+                f"{resource['name']}: {resource['path']} does not hold the data of {csv_path}"
+            )
     return problems
 
 

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.csv as pacsv
+import pytest
+
+from gsipaper.schemas import RESOURCES, load_schemas
+from gsipaper.validate import read_csv
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "source" / "gsi-concept-paper.txt"
+
+
+def run_gsipaper(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "gsipaper", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="session")
+def descriptor() -> dict:
+    return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def published() -> dict:
+    """The published CSV tables as lists of row dicts, typed by their schemas."""
+    schemas = load_schemas(ROOT / "schemas")
+    return {
+        name: read_csv(ROOT / "dist" / f"{name}.csv", schemas[name]).to_pylist()
+        for name in RESOURCES
+    }
+
+
+@pytest.fixture(scope="session")
+def source_lines() -> list[str]:
+    return SOURCE.read_text(encoding="utf-8").split("\n")
+
+
+__all__ = ["ROOT", "SOURCE", "pacsv", "run_gsipaper"]
