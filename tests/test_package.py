@@ -108,7 +108,8 @@ def test_rebuild_reproduces_the_published_package_byte_for_byte(tmp_path):
         assert (tmp_path / "dist" / path.name).read_bytes() == path.read_bytes(), path.name
     for path in ROOT.joinpath("schemas").iterdir():
         assert (tmp_path / "schemas" / path.name).read_bytes() == path.read_bytes(), path.name
-    assert (tmp_path / "datapackage.json").read_bytes() == (ROOT / "datapackage.json").read_bytes()
+    for name in ("datapackage.json", "README.md"):
+        assert (tmp_path / name).read_bytes() == (ROOT / name).read_bytes(), name
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == sorted(
         p.name for p in (ROOT / "dist").iterdir()
     )

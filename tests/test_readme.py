@@ -16,7 +16,7 @@ PYTHON_BLOCKS = re.findall(r"```python\n(.*?)```", README, re.S)
 
 def test_data_dictionary_is_generated_from_the_schemas():
     assert with_dictionary(README, load_schemas(ROOT / "schemas")) == README, (
-        "README.md is out of date: run `python -m gsipaper docs`"
+        "README.md is out of date: run `make build`"
     )
 
 

@@ -13,7 +13,6 @@ import tomllib
 from pathlib import Path
 
 from gsipaper import files
-from gsipaper.docs import with_dictionary
 from gsipaper.errors import SourceError
 from gsipaper.pipeline import Package, Project, package_of
 from gsipaper.schemas import load_schemas
@@ -49,13 +48,14 @@ def parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="compare a fresh build with what is published"
     )
     build_command.set_defaults(command=build)
-    docs_command = commands.add_parser("docs", help="regenerate the README's data dictionary")
-    docs_command.set_defaults(command=docs)
     return top
 
 
 def build(args: argparse.Namespace) -> int:
-    package = package_of(read_source(args.source), args.source.name, load_project(ROOT))
+    try:
+        package = package_of(read_source(args.source), args.source.name, load_project(ROOT))
+    except SourceError as error:
+        raise error.at_file(str(args.source)) from None
     with files.staging(args.out) as stage:
         files.write_files(package.files, stage)
         problems = validate(stage)
@@ -65,13 +65,6 @@ def build(args: argparse.Namespace) -> int:
             return check(stage, args.out)
         files.move_into_place(stage, args.out)
     print(summary(package, args.out))
-    return 0
-
-
-def docs(args: argparse.Namespace) -> int:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    readme.write_text(with_dictionary(text, load_schemas(ROOT / "schemas")), encoding="utf-8")
     return 0
 
 
@@ -99,7 +92,8 @@ def read_source(path: Path) -> bytes:
 def load_project(root: Path) -> Project:
     pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     metadata = {**pyproject["tool"]["gsipaper"], "version": pyproject["project"]["version"]}
-    return Project(load_schemas(root / "schemas"), metadata)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    return Project(load_schemas(root / "schemas"), metadata, readme)
 
 
 def summary(package: Package, target: Path) -> str:

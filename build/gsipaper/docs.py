@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-START = "<!-- data-dictionary:start (generated from schemas/ by `python -m gsipaper docs`) -->"
+from gsipaper.errors import SourceError
+
+START = "<!-- data-dictionary:start (generated from schemas/ by the build) -->"
 END = "<!-- data-dictionary:end -->"
 BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
 
@@ -56,5 +58,5 @@ def foreign_key(key: dict) -> str:
 
 def with_dictionary(readme: str, schemas: dict[str, dict]) -> str:
     if not BLOCK.search(readme):
-        raise ValueError("README.md has no data-dictionary markers")
+        raise SourceError("no data-dictionary markers", f"{START} … {END}", file="README.md")
     return BLOCK.sub(lambda _: data_dictionary(schemas), readme)

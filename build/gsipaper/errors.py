@@ -17,7 +17,8 @@ class SourceError(Exception):
         self.file = file
 
     def at_file(self, file: str) -> SourceError:
-        return SourceError(self.problem, self.expected, self.line, file)
+        """The same error in `file`, unless it already names its file."""
+        return SourceError(self.problem, self.expected, self.line, self.file or file)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from gsipaper.align import Edition, align
+from gsipaper.docs import with_dictionary
 from gsipaper.publish import Source, render
 from gsipaper.read import read_lines
 from gsipaper.segment import segment
@@ -21,8 +22,11 @@ from gsipaper.tables import tables
 
 @dataclass(frozen=True, slots=True)
 class Project:
+    """What the build reads besides the source: schemas, metadata and the README to refresh."""
+
     schemas: dict[str, dict]
     metadata: dict
+    readme: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,4 +48,6 @@ def package_of(data: bytes, source_name: str, project: Project) -> Package:
     typed = tables(edition, project.schemas)
     titles = {language: title.text for language, title in edition.titles.items()}
     source = Source(source_name, hashlib.sha256(data).hexdigest())
-    return Package(typed, render(typed, project.schemas, project.metadata, titles, source))
+    files = render(typed, project.schemas, project.metadata, titles, source)
+    files["README.md"] = with_dictionary(project.readme, project.schemas).encode("utf-8")
+    return Package(typed, files)
