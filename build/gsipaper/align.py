@@ -126,35 +126,48 @@ def truncate(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
-def pair(en: tuple[Paragraph, ...], zh: tuple[Paragraph, ...], last_section: int):
+def pair(en: tuple[Paragraph, ...], zh: tuple[Paragraph, ...], last_section: int) -> list[Unit]:
     at = {
         "en": dict(zip(keys_of(en), en, strict=True)),
         "zh": dict(zip(keys_of(zh), zh, strict=True)),
     }
-    section = ordinal = 0
-    for key in sorted(at["en"].keys() | at["zh"].keys()):
-        found = {language: at[language].get(key) for language in at}
-        if None in found.values():
-            missing = "en" if found["en"] is None else "zh"
-            witness = found["zh" if missing == "en" else "en"]
-            check_cut_off(key, at[missing], last_section, missing, witness)
+    keys = sorted(at["en"].keys() | at["zh"].keys())
+    check_pairs(keys, at, last_section)
+    units, section, ordinal = [], 0, 0
+    for key in keys:
         ordinal = ordinal + 1 if key[0] == section else 1
         section = key[0]
         item = key[1] if key[2] == 0 else None
-        yield Unit(f"s{section}-{ordinal:02d}", section, item, found["en"], found["zh"])
+        unit_id = f"s{section}-{ordinal:02d}"
+        units.append(Unit(unit_id, section, item, at["en"].get(key), at["zh"].get(key)))
+    return units
 
 
-def check_cut_off(
-    key: Key, present: dict[Key, Paragraph], last_section: int, language: str, witness: Paragraph
-) -> None:
-    """A unit may lack one language only where that language's text has ended."""
-    if key[0] == last_section and (not present or key > max(present)):
-        return
-    raise SourceError(
-        f"{describe(key)} has no {LANGUAGE_NAMES[language]} counterpart",
-        "every paragraph in both languages, in the same places",
-        witness.lines[0],
-    )
+def check_pairs(keys: list[Key], at: dict[str, dict[Key, Paragraph]], last_section: int) -> None:
+    """A unit may lack one language only where that language's text has been cut off.
+
+    Of the places that break this, a missing list item is named first: it explains
+    the unnumbered paragraphs that are out of place after it.
+    """
+    ends = {language: max(at[language], default=None) for language in at}
+    unpaired = [
+        (key, language)
+        for key in keys
+        for language in at
+        if key not in at[language] and not cut_off(key, ends[language], last_section)
+    ]
+    if unpaired:
+        key, language = min(unpaired, key=lambda found: (found[0][2] != 0, found[0]))
+        witness = next(at[other][key] for other in at if other != language)
+        raise SourceError(
+            f"{describe(key)} has no {LANGUAGE_NAMES[language]} counterpart",
+            "every paragraph in both languages, in the same places",
+            witness.lines[0],
+        )
+
+
+def cut_off(key: Key, end: Key | None, last_section: int) -> bool:
+    return key[0] == last_section and (end is None or key > end)
 
 
 def describe(key: Key) -> str:

@@ -1,13 +1,15 @@
 """The command line: `python -m gsipaper build [--source PATH] [--out DIR] [--check]`.
 
-Exit status: 0 built (or up to date), 1 the package is invalid (or stale under
---check), 2 the input or the command line is wrong. Problems in the input are
-reported as one line: `gsipaper: error: FILE:LINE: what is wrong (what was expected)`.
+Exit status: 0 built (or up to date under --check); 1 the package is invalid, or
+stale under --check; 2 the input or the command line is wrong; 3 another build
+is publishing into the same place; 130 interrupted. Problems in the input are
+one line: `gsipaper: error: FILE:LINE: what is wrong (what was expected)`.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tomllib
 from pathlib import Path
@@ -27,6 +29,7 @@ class Invalid(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, interrupt)
     args = parser().parse_args(argv)
     try:
         return args.command(args)
@@ -36,6 +39,17 @@ def main(argv: list[str] | None = None) -> int:
     except Invalid as error:
         print(f"gsipaper: {error}", file=sys.stderr)
         return 1
+    except files.Busy as error:
+        print(f"gsipaper: {error}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("gsipaper: interrupted; the published package is as it was", file=sys.stderr)
+        return 130
+
+
+def interrupt(signum, frame):
+    """SIGTERM unwinds like Ctrl-C, so that staged files are cleaned up."""
+    raise KeyboardInterrupt
 
 
 def parser() -> argparse.ArgumentParser:
@@ -56,7 +70,7 @@ def build(args: argparse.Namespace) -> int:
         package = package_of(read_source(args.source), args.source.name, load_project(ROOT))
     except SourceError as error:
         raise error.at_file(str(args.source)) from None
-    with files.staging(args.out) as stage:
+    with files.lock(args.out), files.staging(args.out) as stage:
         files.write_files(package.files, stage)
         problems = validate(stage)
         if problems:
@@ -64,7 +78,7 @@ def build(args: argparse.Namespace) -> int:
         if args.check:
             return check(stage, args.out)
         files.move_into_place(stage, args.out)
-    print(summary(package, args.out))
+    print(summary(package))
     return 0
 
 
@@ -96,6 +110,6 @@ def load_project(root: Path) -> Project:
     return Project(load_schemas(root / "schemas"), metadata, readme)
 
 
-def summary(package: Package, target: Path) -> str:
-    rows = [f"{name}: {table.num_rows} rows" for name, table in package.tables.items()]
-    return f"gsipaper: published {len(package.tables)} resources as CSV and Parquet, valid ({', '.join(rows)})"
+def summary(package: Package) -> str:
+    rows = ", ".join(f"{name}: {table.num_rows} rows" for name, table in package.tables.items())
+    return f"gsipaper: published {len(package.tables)} resources as CSV and Parquet, valid ({rows})"

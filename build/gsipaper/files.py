@@ -2,14 +2,47 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 PUBLISHED = ("dist", "schemas", "datapackage.json", "README.md")
+LOCK = ".gsipaper-lock"
+INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+class Busy(Exception):
+    """Another build holds the lock on the target."""
+
+
+@contextmanager
+def lock(target: Path) -> Iterator[None]:
+    """Hold the target's lock for the whole build, or refuse at once."""
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / LOCK
+    while True:
+        handle = path.open("a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise Busy(
+                f"another build is publishing into {target}; try again when it ends"
+            ) from None
+        # The holder before us may have removed the file: then lock the new one.
+        if path.exists() and os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino:
+            break
+        handle.close()
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()
 
 
 @contextmanager
@@ -51,10 +84,14 @@ def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[st
 
 
 def move_into_place(stage: Path, target: Path, entries=PUBLISHED) -> None:
-    """Replace each changed entry of target by the staged one; undo all if one move fails."""
+    """Replace each changed entry of target by the staged one; undo all if one move fails.
+
+    Interrupts wait until the moves are done, so the target is never half old, half new.
+    """
     previous = stage / ".previous"
     previous.mkdir()
     done: list[str] = []
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
     try:
         for entry in entries:
             if tree_files(stage, [entry]) == tree_files(target, [entry]):
@@ -65,8 +102,16 @@ def move_into_place(stage: Path, target: Path, entries=PUBLISHED) -> None:
             os.replace(stage / entry, target / entry)
     except BaseException:
         for entry in reversed(done):
-            if (previous / entry).exists():
-                if (target / entry).is_dir():
-                    shutil.rmtree(target / entry)
-                os.replace(previous / entry, target / entry)
+            restore(previous / entry, target / entry)
         raise
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def restore(saved: Path, path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
+    if saved.exists():
+        os.replace(saved, path)
