@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     except files.Busy as error:
         print(f"gsipaper: {error}", file=sys.stderr)
         return 3
+    except OSError as error:
+        print(f"gsipaper: cannot publish: {error.strerror or error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("gsipaper: interrupted; the published package is as it was", file=sys.stderr)
         return 130

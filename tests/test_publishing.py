@@ -1,0 +1,131 @@
+"""Publishing is all or nothing: failures, concurrent builds and interrupts leave the
+previous package byte for byte as it was; --check finds every stale file."""
+
+import hashlib
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT, SOURCE, run_gsipaper
+from gsipaper import cli, files
+
+
+def fingerprint(root):
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def previous(tmp_path):
+    """A published package built from an edited source, so that a new build would differ."""
+    source = tmp_path / "previous.txt"
+    source.write_text(
+        SOURCE.read_text(encoding="utf-8").replace("lofty", "noble"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = run_gsipaper("build", "--source", str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_a_package_that_fails_validation_is_not_published(previous, monkeypatch, capsys):
+    before = fingerprint(previous)
+    monkeypatch.setattr(cli, "validate", lambda stage: ["paragraphs: a planted problem"])
+    assert cli.main(["build", "--out", str(previous)]) == 1
+    assert "a planted problem" in capsys.readouterr().err
+    assert fingerprint(previous) == before
+
+
+def test_a_refused_input_publishes_nothing(previous, tmp_path):
+    before = fingerprint(previous)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe")
+    assert run_gsipaper("build", "--source", str(bad), "--out", str(previous)).returncode == 2
+    assert fingerprint(previous) == before
+
+
+def test_a_failed_move_puts_everything_back(previous, monkeypatch, capsys):
+    before = fingerprint(previous)
+    real_replace = files.os.replace
+
+    def fail_on_descriptor(source, destination):
+        staged = source.parent.name.startswith(".gsipaper-stage-")
+        if staged and destination.name == "datapackage.json":
+            raise OSError(28, "No space left on device")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(files.os, "replace", fail_on_descriptor)
+    assert cli.main(["build", "--out", str(previous)]) == 1
+    assert capsys.readouterr().err == "gsipaper: cannot publish: No space left on device\n"
+    assert fingerprint(previous) == before
+    assert not list(previous.glob(".gsipaper-*"))
+
+
+def test_a_second_build_is_refused_while_the_first_holds_the_lock(previous):
+    before = fingerprint(previous)
+    with files.lock(previous):
+        result = run_gsipaper("build", "--out", str(previous))
+    assert result.returncode == 3
+    assert result.stderr == (
+        f"gsipaper: another build is publishing into {previous}; try again when it ends\n"
+    )
+    assert fingerprint(previous) == before
+    assert run_gsipaper("build", "--out", str(previous)).returncode == 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_build_leaves_the_previous_package(previous, signum):
+    before = fingerprint(previous)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "gsipaper", "build", "--out", str(previous)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Wait until every file is staged and validation is under way, then interrupt.
+    deadline = time.monotonic() + 30
+    while not list(previous.glob(".gsipaper-stage-*/README.md")):
+        assert build.poll() is None, build.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
+    build.send_signal(signum)
+    _, stderr = build.communicate(timeout=30)
+    assert build.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert fingerprint(previous) == before
+    assert not list(previous.glob(".gsipaper-*"))
+
+
+def test_check_passes_on_a_fresh_package(tmp_path):
+    assert run_gsipaper("build", "--out", str(tmp_path)).returncode == 0
+    result = run_gsipaper("build", "--check", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert not list(tmp_path.glob(".gsipaper-*"))
+
+
+def test_check_lists_each_stale_file(tmp_path):
+    assert run_gsipaper("build", "--out", str(tmp_path)).returncode == 0
+    csv = tmp_path / "dist" / "sections.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"Background", b"Backdrop"))
+    (tmp_path / "dist" / "commitments.parquet").unlink()
+    (tmp_path / "dist" / "notes.txt").write_text("left behind")
+    descriptor = tmp_path / "datapackage.json"
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace("sha256:", "sha256:0"))
+    before = fingerprint(tmp_path)
+    result = run_gsipaper("build", "--check", "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "gsipaper: the published package is stale:",
+        "  datapackage.json: differs",
+        "  dist/commitments.parquet: missing",
+        "  dist/notes.txt: not built",
+        "  dist/sections.csv: differs",
+    ]
+    assert fingerprint(tmp_path) == before
