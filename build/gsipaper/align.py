@@ -111,7 +111,7 @@ def resolve(
             excess[key[:2]] -= 1
             resolved[-1] = resolved[-1].extended((paragraph.text,), paragraph.lines)
         else:
-            resolved.append(replace(paragraph, may_continue=False))
+            resolved.append(paragraph)
     return resolved
 
 

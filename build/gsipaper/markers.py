@@ -49,7 +49,12 @@ class Marker:
 
 
 def language_of(text: str) -> str:
+    """Chinese when Chinese characters outnumber Latin letters at the start of the line."""
     head = text[:SNIFF]
+    if not CJK.search(head):
+        return "en"
+    if not LATIN.search(head):
+        return "zh"
     return "zh" if len(CJK.findall(head)) > len(LATIN.findall(head)) else "en"
 
 

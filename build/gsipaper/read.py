@@ -17,7 +17,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BYTE_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 # Control characters other than tab and form feed mean the file is not text.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-SPACE_LIKE = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\f": " "})
+SPACE_LIKE = ("\u00a0", "\u2007", "\u202f", "\f")  # no-break spaces and form feeds
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +29,11 @@ class Line:
 def read_lines(data: bytes) -> list[Line]:
     """Decode and split the source; blank lines come back with empty text."""
     text = decode(data)
+    for space in SPACE_LIKE:
+        if space in text:
+            text = text.replace(space, " ")
     lines = [
-        Line(number, raw.translate(SPACE_LIKE).strip())
-        for number, raw in enumerate(LINE_BREAK.split(text), start=1)
+        Line(number, raw.strip()) for number, raw in enumerate(LINE_BREAK.split(text), start=1)
     ]
     if not any(line.text for line in lines):
         raise SourceError("the file has no text", "the concept paper in English and Chinese", 1)

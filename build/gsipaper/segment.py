@@ -26,6 +26,13 @@ class Block:
     def kind(self) -> str:
         return self.marker.kind if self.marker else "text"
 
+    @property
+    def body(self) -> tuple[str, ...]:
+        """The fragments without the marker."""
+        if self.marker is None:
+            return self.fragments
+        return (self.marker.rest, *self.fragments[1:])
+
 
 @dataclass(slots=True)
 class Run:
@@ -51,7 +58,7 @@ def runs_of(lines: list[Line]) -> list[Run]:
         if not (current and current.language == language and marker is None):
             current = Run(language, marker)
             runs.append(current)
-        current.fragments.append(marker.rest if marker else line.text)
+        current.fragments.append(line.text)
         current.lines.append(line.number)
         if marker and marker.kind == "heading":
             current = None

@@ -127,11 +127,11 @@ def body_of(
             item, open_paragraph = 0, False
             continue
         section = headings[-1].section
-        if block.kind == "item":
+        if open_paragraph and continues(paragraphs[-1], block, page_top):
+            paragraphs[-1] = paragraphs[-1].extended(block.fragments, block.lines)
+        elif block.kind == "item":
             item = next_item(language, section, item, block)
             paragraphs.append(paragraph_of(language, section, block, item))
-        elif open_paragraph and continues(paragraphs[-1], block, page_top):
-            paragraphs[-1] = paragraphs[-1].extended(block.fragments, block.lines)
         elif markers.starts_mid_sentence(block.fragments[0], language):
             raise SourceError(
                 "a continuation with nothing to continue",
@@ -139,14 +139,19 @@ def body_of(
                 block.lines[0],
             )
         else:
-            new = paragraph_of(language, section, block, None)
-            paragraphs.append(replace(new, may_continue=page_top and open_paragraph))
+            may_continue = page_top and open_paragraph
+            paragraphs.append(paragraph_of(language, section, block, None, may_continue))
         open_paragraph = True
     return tuple(headings), tuple(paragraphs)
 
 
 def continues(last: Paragraph, block: Block, page_top: bool) -> bool:
-    if markers.starts_mid_sentence(block.fragments[0], block.language):
+    """Whether the block is the rest of the paragraph before it.
+
+    At the top of a page after a paragraph cut mid-sentence, even a block that
+    starts like a list item ("4. …") is the rest of that sentence.
+    """
+    if block.kind == "text" and markers.starts_mid_sentence(block.fragments[0], block.language):
         return True
     return page_top and not markers.is_finished(last.text)
 
@@ -160,7 +165,7 @@ def next_heading(language: str, headings: list[Heading], block: Block) -> Headin
             f"section {numeral(language, expected)} next",
             block.lines[0],
         )
-    return Heading(marker.number, marker.label, block.fragments[0], block.lines[0])
+    return Heading(marker.number, marker.label, marker.rest, block.lines[0])
 
 
 def next_item(language: str, section: int, item: int, block: Block) -> int:
@@ -181,10 +186,12 @@ def next_item(language: str, section: int, item: int, block: Block) -> int:
     return marker.number
 
 
-def paragraph_of(language: str, section: int, block: Block, item: int | None) -> Paragraph:
+def paragraph_of(
+    language: str, section: int, block: Block, item: int | None, may_continue: bool = False
+) -> Paragraph:
     label = block.marker.label if block.marker else None
-    text = markers.join(language, block.fragments)
-    return Paragraph(language, section, item, label, text, block.lines)
+    text = markers.join(language, block.body)
+    return Paragraph(language, section, item, label, text, block.lines, may_continue)
 
 
 def numeral(language: str, number: int) -> str:
