@@ -141,3 +141,16 @@ def test_markers_accept_full_width_parentheses():
 def test_english_fragments_join_with_a_space_and_chinese_without():
     assert markers.join("en", ["play good", "offices"]) == "play good offices"
     assert markers.join("zh", ["正确", "理念"]) == "正确理念"
+
+
+def test_a_page_top_block_that_looks_like_an_item_continues_a_cut_sentence():
+    text = pages(
+        *FRONT,
+        ["I. Background", "Peace matters.", "II. Core", "1. Be good as in pledge"],
+        ["一、背景", "和平很重要。", "二、核心", "(一) 要好。"],
+        ["2. Always.", "2. Be kind.", CLOSING_EN],
+        ["(二) 要善良。", CLOSING_ZH],
+    )
+    units = edition(text).units
+    assert units[1].en.text == "Be good as in pledge 2. Always."
+    assert units[2].en.marker == "2."

@@ -18,6 +18,7 @@ ROLE = {
     "zh": re.compile(r"是(?P<role>[^，。；、]{1,40})"),
 }
 MIN_SUBJECT = {"en": 12, "zh": 4}  # characters: shorter tails would match by chance
+MAX_DROPPED = 8  # leading words (English) or characters (Chinese), like "Stay committed to"
 
 
 def role_of(closing: str, title: str, language: str, closing_line: int, number: int) -> str:
@@ -35,11 +36,11 @@ def role_of(closing: str, title: str, language: str, closing_line: int, number: 
 
 
 def tails(subject: str, language: str):
-    """The subject and ever shorter tails of it, down to the shortest that could mean it."""
+    """The subject and ever shorter tails of it, dropping at most a few leading words."""
     if language == "en":
-        starts = [0] + [m.end() for m in re.finditer(r" ", subject)]
+        starts = [0] + [m.end() for m in re.finditer(r" ", subject[:1000])][:MAX_DROPPED]
     else:
-        starts = range(len(subject))
+        starts = range(min(len(subject), MAX_DROPPED + 1))
     for start in starts:
         tail = subject[start:]
         if len(tail) < MIN_SUBJECT[language]:

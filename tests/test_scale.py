@@ -1,0 +1,61 @@
+"""Cost stays linear: large documents and very long lines are built or refused in seconds."""
+
+import time
+
+import pytest
+
+from conftest import ROOT, run_gsipaper
+from gsipaper.cli import load_project
+from gsipaper.errors import SourceError
+from gsipaper.pipeline import tables_of
+from scaled import LINES, scaled, with_line
+
+pytestmark = pytest.mark.slow
+PROJECT = load_project(ROOT)
+TEN_MB = 10_000_000
+
+
+def timed(data: bytes) -> tuple[float, object]:
+    start = time.perf_counter()
+    try:
+        outcome = tables_of(data, PROJECT)
+    except SourceError as error:
+        outcome = error
+    return time.perf_counter() - start, outcome
+
+
+def repeated(text: str, size: int = TEN_MB, joiner: str = " ") -> str:
+    return joiner.join([text] * (size // len(text.encode()) + 1))
+
+
+def test_a_20_mb_document_is_published_in_seconds(tmp_path):
+    source = tmp_path / "big.txt"
+    source.write_bytes(scaled(20_000_000))
+    start = time.perf_counter()
+    result = run_gsipaper("build", "--source", str(source), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert time.perf_counter() - start < 30
+    assert "paragraphs: 39953 rows" in result.stdout
+
+
+LONG_LINES = {
+    "an English paragraph": (9, repeated(LINES[8]), "built"),
+    "a Chinese paragraph": (21, repeated(LINES[20], joiner=""), "built"),
+    "the closing paragraph of section II": (53, LINES[52] + " " + repeated("More words."), "built"),
+    "a commitment without a full stop": (
+        31,
+        "2. Stay committed" + repeated(" and more"),
+        "refused",
+    ),
+    "a heading-like line": (9, "I. " + "x" * TEN_MB, "built"),
+    "a list-item-like line in section I": (9, "1. " + repeated("word"), "refused"),
+    "one unbroken word": (9, "A" + "a" * TEN_MB, "built"),
+    "full-width brackets": (21, "（" * TEN_MB, "refused"),
+}
+
+
+@pytest.mark.parametrize(("number", "line", "expected"), LONG_LINES.values(), ids=LONG_LINES.keys())
+def test_a_10_mb_line_is_built_or_refused_in_seconds(number, line, expected):
+    seconds, outcome = timed(with_line(number, line))
+    assert seconds < 5
+    assert ("refused" if isinstance(outcome, SourceError) else "built") == expected, outcome
