@@ -38,7 +38,8 @@ def role_of(closing: str, title: str, language: str, closing_line: int, number: 
 def tails(subject: str, language: str):
     """The subject and ever shorter tails of it, dropping at most a few leading words."""
     if language == "en":
-        starts = [0] + [m.end() for m in re.finditer(r" ", subject[:1000])][:MAX_DROPPED]
+        spaces = [m.end() for m in re.finditer(r" ", subject[:1000])]
+        starts = [0, *spaces[:MAX_DROPPED]]
     else:
         starts = range(min(len(subject), MAX_DROPPED + 1))
     for start in starts:
