@@ -72,7 +72,9 @@ def ddl(schemas: dict[str, dict]) -> list[str]:
     statements = [create_table(name, schema) for name, schema in schemas.items()]
     for name, schema in schemas.items():
         statements += create_indexes(name, schema)
-    return [*statements, side_by_side_view()]
+    if set(VIEW_TABLES.values()) <= schemas.keys():
+        statements.append(side_by_side_view())
+    return statements
 
 
 def create_table(name: str, schema: dict) -> str:

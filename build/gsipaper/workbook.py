@@ -119,8 +119,9 @@ def write_sheet(worksheet, sheet: Sheet, formats: dict) -> None:
 
 def write_cell(worksheet, row: int, column: int, value, formats: dict) -> None:
     if value is None:
-        return
-    if isinstance(value, bool):
+        # Styled like its neighbours, so that a value typed in later wraps too.
+        status = worksheet.write_blank(row, column, None, formats["cell"])
+    elif isinstance(value, bool):
         status = worksheet.write_boolean(row, column, value, formats["cell"])
     elif isinstance(value, int):
         status = worksheet.write_number(row, column, value, formats["cell"])
