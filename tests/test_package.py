@@ -10,9 +10,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import ROOT, run_gsipaper
+from conftest import ARCHIVE, ROOT, run_gsipaper
+from gsipaper.files import PUBLISHED, tree_files, write_files
 from gsipaper.schemas import RESOURCES
-from gsipaper.validate import parquet_problems
+from gsipaper.validate import parquet_problems, validate
 
 
 def test_frictionless_reports_every_resource_valid():
@@ -115,6 +116,19 @@ def test_rebuild_reproduces_the_published_package_byte_for_byte(tmp_path):
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == sorted(
         p.name for p in (ROOT / "dist").iterdir()
     )
+
+
+@pytest.mark.parametrize(
+    "path", ["gsi-concept-paper.xlsx", "gsi-concept-paper.sqlite", ARCHIVE.name]
+)
+def test_validation_finds_a_changed_workbook_database_or_zip(tmp_path, path):
+    files = tree_files(ROOT, PUBLISHED)
+    changed = files[f"dist/{path}"]
+    files[f"dist/{path}"] = changed[:-1] + bytes([changed[-1] ^ 1])
+    write_files(files, tmp_path)
+    assert [problem.split(":")[0] for problem in validate(tmp_path)] == [
+        {"xlsx": "workbook", "sqlite": "database", "zip": "archive"}[path.rsplit(".", 1)[1]]
+    ]
 
 
 def test_published_files_name_no_machine_path_or_build_time():
