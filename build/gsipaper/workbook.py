@@ -20,6 +20,7 @@ SIDE_BY_SIDE_SHEET = "side by side"
 BUILD_COMMAND = "make build (which runs python -m gsipaper build)"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MIN_WIDTH, MAX_WIDTH = 6, 60
+LINE_HEIGHT = 15  # points: one line of the default 11-point font
 HEADER = {"bold": True, "bottom": 1, "valign": "top", "bg_color": "#EEEEEE"}
 CELL = {"text_wrap": True, "valign": "top"}
 
@@ -98,6 +99,8 @@ def workbook_bytes(sheets: list[Sheet], properties: dict[str, str], created: dat
         "header": workbook.add_format(HEADER),
         "cell": workbook.add_format(CELL),
         "quoted": workbook.add_format({**CELL, "quote_prefix": True}),
+        # LibreOffice shows a boolean as 0 or 1 unless its format names TRUE and FALSE.
+        "boolean": workbook.add_format({**CELL, "num_format": '"TRUE";"TRUE";"FALSE"'}),
     }
     for sheet in sheets:
         write_sheet(workbook.add_worksheet(sheet.name), sheet, formats)
@@ -108,10 +111,13 @@ def workbook_bytes(sheets: list[Sheet], properties: dict[str, str], created: dat
 def write_sheet(worksheet, sheet: Sheet, formats: dict) -> None:
     for column, name in enumerate(sheet.header):
         worksheet.write_string(0, column, name, formats["header"])
+    widths = column_widths(sheet)
     for row, values in enumerate(sheet.rows, start=1):
         for column, value in enumerate(values):
             write_cell(worksheet, row, column, value, formats)
-    for column, width in enumerate(column_widths(sheet)):
+        # Spreadsheets do not all grow a row to fit wrapped text on opening: size it here.
+        worksheet.set_row(row, LINE_HEIGHT * lines_of(values, widths))
+    for column, width in enumerate(widths):
         worksheet.set_column(column, column, width)
     worksheet.freeze_panes(1, 0)
     worksheet.autofilter(0, 0, len(sheet.rows), len(sheet.header) - 1)
@@ -122,7 +128,7 @@ def write_cell(worksheet, row: int, column: int, value, formats: dict) -> None:
         # Styled like its neighbours, so that a value typed in later wraps too.
         status = worksheet.write_blank(row, column, None, formats["cell"])
     elif isinstance(value, bool):
-        status = worksheet.write_boolean(row, column, value, formats["cell"])
+        status = worksheet.write_boolean(row, column, value, formats["boolean"])
     elif isinstance(value, int):
         status = worksheet.write_number(row, column, value, formats["cell"])
     else:
@@ -139,6 +145,18 @@ def column_widths(sheet: Sheet) -> list[int]:
         cells = [display_width(row[column]) for row in sheet.rows if row[column] is not None]
         widths.append(min(MAX_WIDTH, max(MIN_WIDTH, display_width(name) + 2, *cells)))
     return widths
+
+
+def lines_of(values: tuple, widths: list[int]) -> int:
+    """How many lines the row's longest text wraps to, in columns of these widths."""
+    return max(
+        1,
+        *(
+            -(-display_width(value) // (width - 1))
+            for value, width in zip(values, widths, strict=True)
+            if value is not None
+        ),
+    )
 
 
 def display_width(value) -> int:
