@@ -77,6 +77,14 @@ def test_headers_are_frozen_wrapped_and_columns_sized(workbook):
     assert paragraphs.column_dimensions[text].width > 50
 
 
+def test_rows_are_tall_enough_for_their_wrapped_text(workbook):
+    sheet = workbook["side by side"]
+    heights = [sheet.row_dimensions[row].height for row in range(2, sheet.max_row + 1)]
+    longest = max(range(len(heights)), key=lambda i: len(sheet.cell(i + 2, 9).value or ""))
+    assert all(height >= 15 for height in heights)
+    assert heights[longest] >= 15 * len(sheet.cell(longest + 2, 9).value) / 60
+
+
 def test_about_sheet_names_title_source_licence_version_and_build(workbook):
     about = dict(rows_of(workbook["about"])[1:])
     assert about["title"] == "The Global Security Initiative Concept Paper"
