@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pyarrow.csv as pacsv
@@ -13,6 +14,10 @@ from gsipaper.validate import read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "gsi-concept-paper.txt"
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+WORKBOOK = ROOT / "dist" / "gsi-concept-paper.xlsx"
+DATABASE = ROOT / "dist" / "gsi-concept-paper.sqlite"
+ARCHIVE = ROOT / "dist" / f"gsi-concept-paper-{VERSION}.zip"
 
 
 def run_gsipaper(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -41,4 +46,9 @@ def source_lines() -> list[str]:
     return SOURCE.read_text(encoding="utf-8").split("\n")
 
 
-__all__ = ["ROOT", "SOURCE", "pacsv", "run_gsipaper"]
+@pytest.fixture(scope="session")
+def schemas() -> dict:
+    return load_schemas(ROOT / "schemas")
+
+
+__all__ = ["ARCHIVE", "DATABASE", "ROOT", "SOURCE", "VERSION", "WORKBOOK", "pacsv", "run_gsipaper"]

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+import zipfile
 
 import duckdb
 import frictionless
@@ -9,15 +10,17 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import ROOT, run_gsipaper
+from conftest import ARCHIVE, ROOT, run_gsipaper
+from gsipaper.files import PUBLISHED, tree_files, write_files
 from gsipaper.schemas import RESOURCES
-from gsipaper.validate import parquet_problems
+from gsipaper.validate import parquet_problems, validate
 
 
 def test_frictionless_reports_every_resource_valid():
     report = frictionless.Package(str(ROOT / "datapackage.json")).validate()
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])
-    assert len(report.tasks) == 2 * len(RESOURCES)
+    assert [task.name for task in report.tasks][-3:] == ["workbook", "database", "archive"]
+    assert len(report.tasks) == 2 * len(RESOURCES) + 3
 
 
 def test_every_csv_equals_its_parquet(descriptor):
@@ -108,15 +111,37 @@ def test_rebuild_reproduces_the_published_package_byte_for_byte(tmp_path):
         assert (tmp_path / "dist" / path.name).read_bytes() == path.read_bytes(), path.name
     for path in ROOT.joinpath("schemas").iterdir():
         assert (tmp_path / "schemas" / path.name).read_bytes() == path.read_bytes(), path.name
-    for name in ("datapackage.json", "README.md"):
+    for name in ("datapackage.json", "README.md", "CITATION.cff"):
         assert (tmp_path / name).read_bytes() == (ROOT / name).read_bytes(), name
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == sorted(
         p.name for p in (ROOT / "dist").iterdir()
     )
 
 
+@pytest.mark.parametrize(
+    "path", ["gsi-concept-paper.xlsx", "gsi-concept-paper.sqlite", ARCHIVE.name]
+)
+def test_validation_finds_a_changed_workbook_database_or_zip(tmp_path, path):
+    files = tree_files(ROOT, PUBLISHED)
+    changed = files[f"dist/{path}"]
+    files[f"dist/{path}"] = changed[:-1] + bytes([changed[-1] ^ 1])
+    write_files(files, tmp_path)
+    assert [problem.split(":")[0] for problem in validate(tmp_path)] == [
+        {"xlsx": "workbook", "sqlite": "database", "zip": "archive"}[path.rsplit(".", 1)[1]]
+    ]
+
+
 def test_published_files_name_no_machine_path_or_build_time():
-    for path in [ROOT / "datapackage.json", *ROOT.joinpath("dist").iterdir()]:
-        data = path.read_bytes()
-        assert str(ROOT).encode() not in data, path.name
-        assert b"/tmp/" not in data and b"/home/" not in data, path.name
+    paths = [ROOT / "datapackage.json", ROOT / "CITATION.cff", *ROOT.joinpath("dist").iterdir()]
+    for path in paths:
+        for name, data in [(path.name, path.read_bytes()), *members(path)]:
+            assert str(ROOT).encode() not in data, name
+            assert b"/tmp/" not in data and b"/home/" not in data, name
+
+
+def members(path):
+    """The files inside a zip (the package zip, and the workbook, which is one)."""
+    if not zipfile.is_zipfile(path):
+        return []
+    with zipfile.ZipFile(path) as archive:
+        return [(f"{path.name}:{name}", archive.read(name)) for name in archive.namelist()]

@@ -108,11 +108,19 @@ def read_source(path: Path) -> bytes:
 
 def load_project(root: Path) -> Project:
     pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    metadata = {**pyproject["tool"]["gsipaper"], "version": pyproject["project"]["version"]}
+    project = pyproject["project"]
+    metadata = {
+        **pyproject["tool"]["gsipaper"],
+        "version": project["version"],
+        "summary": project["description"],
+    }
     readme = (root / "README.md").read_text(encoding="utf-8")
     return Project(load_schemas(root / "schemas"), metadata, readme)
 
 
 def summary(package: Package) -> str:
-    rows = ", ".join(f"{name}: {table.num_rows} rows" for name, table in package.tables.items())
-    return f"gsipaper: published {len(package.tables)} resources as CSV and Parquet, valid ({rows})"
+    rows = [f"{name}: {table.num_rows} rows" for name, table in package.tables.items()]
+    return (
+        f"gsipaper: published {len(package.tables)} resources as CSV and Parquet, "
+        f"with the workbook, database and zip, valid ({', '.join(rows)})"
+    )

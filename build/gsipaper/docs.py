@@ -20,8 +20,8 @@ def data_dictionary(schemas: dict[str, dict]) -> str:
             "",
             schema["description"],
             "",
-            f"Files: `dist/{name}.csv`, `dist/{name}.parquet`. "
-            f"Primary key: {', '.join(f'`{k}`' for k in schema['primaryKey'])}.",
+            f"Files: `dist/{name}.csv`, `dist/{name}.parquet`; also the sheet and the SQLite "
+            f"table `{name}`. Primary key: {', '.join(f'`{k}`' for k in schema['primaryKey'])}.",
             "",
             "| column | type | required | constraints | description |",
             "|---|---|---|---|---|",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-PUBLISHED = ("dist", "schemas", "datapackage.json", "README.md")
+PUBLISHED = ("dist", "schemas", "datapackage.json", "README.md", "CITATION.cff")
 LOCK = ".gsipaper-lock"
 INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
 

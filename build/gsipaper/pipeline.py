@@ -7,13 +7,15 @@ written package (see `gsipaper.cli`).
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 
 import pyarrow as pa
 
 from gsipaper.align import Edition, align
 from gsipaper.docs import with_dictionary
-from gsipaper.publish import Source, render
+from gsipaper.portals import citation_cff, dataset_card, with_front_matter
+from gsipaper.publish import Source, render, with_archive
 from gsipaper.read import read_lines
 from gsipaper.segment import segment
 from gsipaper.structure import structure
@@ -49,5 +51,10 @@ def package_of(data: bytes, source_name: str, project: Project) -> Package:
     titles = {language: title.text for language, title in edition.titles.items()}
     source = Source(source_name, hashlib.sha256(data).hexdigest())
     files = render(typed, project.schemas, project.metadata, titles, source)
-    files["README.md"] = with_dictionary(project.readme, project.schemas).encode("utf-8")
+    described = json.loads(files["datapackage.json"])
+    card = dataset_card(described, max(table.num_rows for table in typed.values()))
+    readme = with_front_matter(with_dictionary(project.readme, project.schemas), card)
+    files["README.md"] = readme.encode("utf-8")
+    files["CITATION.cff"] = citation_cff(described, project.metadata).encode("utf-8")
+    files = with_archive(files, {f"source/{source_name}": data}, project.metadata)
     return Package(typed, files)

@@ -14,6 +14,10 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from gsipaper.archive import zip_bytes
+from gsipaper.database import database_bytes, side_by_side, side_by_side_schema
+from gsipaper.workbook import SIDE_BY_SIDE_SHEET, package_workbook
+
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CSV_DIALECT = {
     "delimiter": ",",
@@ -24,6 +28,44 @@ CSV_DIALECT = {
 }
 CSV_OPTIONS = pacsv.WriteOptions(eol="\r\n", quoting_style="needed")
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "write_statistics": True}
+
+
+@dataclass(frozen=True, slots=True)
+class Artefact:
+    """A file for other tools. Data Package v2 has no `type` for a file that is not one
+    table: the database and the zip are listed without one."""
+
+    name: str
+    extension: str
+    mediatype: str
+    description: str
+    versioned: bool = False  # the version in the file name, for uploads that keep every one
+
+    def path(self, metadata: dict) -> str:
+        suffix = f"-{metadata['version']}" if self.versioned else ""
+        return f"dist/{metadata['name']}{suffix}.{self.extension}"
+
+
+WORKBOOK = Artefact(
+    "workbook",
+    "xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "Every table in one Excel workbook. Described here is its first sheet, side by side; "
+    "one sheet per table and an about sheet follow it.",
+)
+DATABASE = Artefact(
+    "database",
+    "sqlite",
+    "application/vnd.sqlite3",
+    "Every table in one SQLite database with its keys, and the view side_by_side.",
+)
+ARCHIVE = Artefact(
+    "archive",
+    "zip",
+    "application/zip",
+    "The whole package in one zip: this descriptor less this entry, the data and the schemas.",
+    versioned=True,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +86,58 @@ def render(
         files[f"dist/{name}.csv"] = csv_bytes(table)
         files[f"dist/{name}.parquet"] = parquet_bytes(table)
         files[f"schemas/{name}.json"] = json_bytes(schemas[name])
+    database = database_bytes(tables, schemas)
+    files[DATABASE.path(metadata)] = database
+    files[WORKBOOK.path(metadata)] = package_workbook(
+        tables, schemas, side_by_side(database), metadata, titles, source_line(source)
+    )
+    listed = [
+        *resources(tables, files),
+        workbook_resource(files, schemas, metadata),
+        file_resource(files, DATABASE, metadata),
+    ]
     cut_off = any(tables["paragraphs"].column("truncated").to_pylist())
-    package = descriptor(metadata, titles, source, resources(tables, files), cut_off)
+    package = descriptor(metadata, titles, source, listed, cut_off)
     files["datapackage.json"] = json_bytes(package)
     return files
+
+
+def with_archive(
+    files: dict[str, bytes], extra: dict[str, bytes], metadata: dict
+) -> dict[str, bytes]:
+    """The files, the zip of them and `extra`, and the descriptor listing the zip too.
+
+    The zip holds the descriptor as it was: a file cannot hold its own hash.
+    """
+    path = ARCHIVE.path(metadata)
+    folder = path.removeprefix("dist/").removesuffix(".zip")
+    archived = {**files, path: zip_bytes(files | extra, folder)}
+    package = json.loads(files["datapackage.json"])
+    package["resources"].append(file_resource(archived, ARCHIVE, metadata))
+    return {**archived, "datapackage.json": json_bytes(package)}
+
+
+def file_resource(files: dict[str, bytes], artefact: Artefact, metadata: dict) -> dict:
+    path = artefact.path(metadata)
+    return {
+        "name": artefact.name,
+        "path": path,
+        "description": artefact.description,
+        "format": artefact.extension,
+        "mediatype": artefact.mediatype,
+        "bytes": len(files[path]),
+        "hash": sha256(files[path]),
+    }
+
+
+def workbook_resource(files: dict[str, bytes], schemas: dict[str, dict], metadata: dict) -> dict:
+    """The workbook as the table of its first sheet, which tools that read tables can check."""
+    return {
+        **file_resource(files, WORKBOOK, metadata),
+        "type": "table",
+        "dialect": {"sheetName": SIDE_BY_SIDE_SHEET},
+        "schema": side_by_side_schema(schemas),
+    }
 
 
 def csv_bytes(table: pa.Table) -> bytes:
@@ -132,6 +222,10 @@ def descriptor(
         ],
         "resources": listed,
     }
+
+
+def source_line(source: Source) -> str:
+    return f"source/{source.name}, sha256 {source.sha256}"
 
 
 def sha256(data: bytes) -> str:

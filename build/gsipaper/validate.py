@@ -1,11 +1,14 @@
 """Validate: a written package → the list of its problems (empty when valid).
 
 frictionless checks the CSV resources against their schemas, keys, bytes and
-hashes; pyarrow proves each Parquet file holds the same data as its CSV.
+hashes; pyarrow proves each Parquet file holds the same data as its CSV; the
+workbook, database and zip, built from those same tables, are checked for their
+bytes and hashes (the tests read each of them back).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -18,7 +21,11 @@ from gsipaper.schemas import arrow_schema
 
 def validate(package_dir: Path) -> list[str]:
     package = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    return frictionless_problems(package, package_dir) + parquet_problems(package, package_dir)
+    return (
+        frictionless_problems(package, package_dir)
+        + parquet_problems(package, package_dir)
+        + artefact_problems(package, package_dir)
+    )
 
 
 def frictionless_problems(package: dict, package_dir: Path) -> list[str]:
@@ -46,6 +53,18 @@ def parquet_problems(package: dict, package_dir: Path) -> list[str]:
             problems.append(
                 f"{resource['name']}: {resource['path']} does not hold the data of {csv_path}"
             )
+    return problems
+
+
+def artefact_problems(package: dict, package_dir: Path) -> list[str]:
+    problems = []
+    for resource in package["resources"]:
+        if resource["format"] in ("csv", "parquet"):
+            continue
+        data = (package_dir / resource["path"]).read_bytes()
+        digest = f"sha256:{hashlib.sha256(data).hexdigest()}"
+        if (len(data), digest) != (resource["bytes"], resource["hash"]):
+            problems.append(f"{resource['name']}: {resource['path']} is not the file described")
     return problems
 
 

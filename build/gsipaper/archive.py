@@ -1,0 +1,27 @@
+"""The archive: files → the bytes of one zip, the same bytes on every build.
+
+Entries are sorted, stamped 1980-01-01 00:00 (the earliest time zip can hold),
+marked as Unix files readable by all and compressed at a fixed level.
+"""
+
+from __future__ import annotations
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+UNIX = 3
+FILE_MODE = 0o100644  # a regular file, rw-r--r--
+
+
+def zip_bytes(files: dict[str, bytes], folder: str) -> bytes:
+    """A zip holding each file under `folder`/, so that unpacking makes one directory."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(files):
+            entry = zipfile.ZipInfo(f"{folder}/{path}", FIXED_TIME)
+            entry.create_system = UNIX
+            entry.external_attr = FILE_MODE << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, files[path], compresslevel=9)
+    return buffer.getvalue()

@@ -1,0 +1,104 @@
+"""Metadata for portals, copied from the descriptor: CITATION.cff and the README's front matter.
+
+GitHub and Zenodo read CITATION.cff; Hugging Face reads the YAML front matter
+at the top of README.md; datahub and CKAN read datapackage.json itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from gsipaper.markers import LANGUAGES
+
+CFF_VERSION = "1.2.0"
+GENERATED = "# Written by the build from pyproject.toml and schemas/: edits here are lost.\n"
+FRONT_MATTER = re.compile(r"\A---\n.*?^---\n+", re.S | re.M)
+# Hugging Face's size buckets, by the rows of the largest table.
+SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"))
+
+
+def citation_cff(package: dict, metadata: dict) -> str:
+    publication = metadata["publication"]
+    contributors = package["contributors"]
+    authors = [c for c in contributors if "packager" in c.get("roles", [])] or contributors
+    licence_ids = [licence["name"] for licence in package["licenses"]]
+    citation = {
+        "cff-version": CFF_VERSION,
+        "message": "If you use this data package, please cite it using these metadata.",
+        "type": "dataset",
+        "title": metadata["summary"],
+        "abstract": package["description"],
+        "authors": [{"name": author["title"]} for author in authors],
+        "version": package["version"],
+        "date-released": package["created"][:10],
+        "license": licence_ids if len(licence_ids) > 1 else licence_ids[0],
+        "keywords": package["keywords"],
+        "references": [
+            {
+                "type": "government-document",
+                "title": publication["title"],
+                "authors": [{"name": publication["publisher"]}],
+                "date-published": publication["date"],
+                "languages": list(LANGUAGES),
+            }
+        ],
+    }
+    return GENERATED + yaml(citation)
+
+
+def dataset_card(package: dict, rows: int) -> dict:
+    """Hugging Face's dataset card metadata: one config per table, read from its Parquet file."""
+    parquet = [r for r in package["resources"] if r.get("format") == "parquet"]
+    configs = [
+        {"config_name": r["name"].removesuffix("-parquet"), "data_files": r["path"]}
+        for r in parquet
+    ]
+    configs[0]["default"] = True
+    return {
+        "pretty_name": package["title"],
+        # Hugging Face spells licences as lower-case SPDX identifiers.
+        "license": package["licenses"][0]["name"].lower(),
+        "language": list(LANGUAGES),
+        "tags": package["keywords"],
+        "size_categories": [size_category(rows)],
+        "configs": configs,
+    }
+
+
+def size_category(rows: int) -> str:
+    return next((name for limit, name in SIZE_CATEGORIES if rows < limit), "n>100K")
+
+
+def with_front_matter(readme: str, card: dict) -> str:
+    body = FRONT_MATTER.sub("", readme, count=1)
+    return f"---\n{GENERATED}{yaml(card)}---\n\n{body}"
+
+
+def yaml(value: dict) -> str:
+    """Block-style YAML for plain data; every string double-quoted, so none is misread."""
+    return "".join(f"{line}\n" for line in yaml_lines(value, 0))
+
+
+def yaml_lines(value, indent: int):
+    pad = " " * indent
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, dict | list) and item:
+                yield f"{pad}{key}:"
+                yield from yaml_lines(item, indent + 2)
+            else:
+                yield f"{pad}{key}: {scalar(item)}"
+    else:
+        for item in value:
+            if isinstance(item, dict | list) and item:
+                first, *rest = yaml_lines(item, indent + 2)
+                yield f"{pad}- {first.lstrip()}"
+                yield from rest
+            else:
+                yield f"{pad}- {scalar(item)}"
+
+
+def scalar(value) -> str:
+    # A JSON string, number, boolean or empty collection is also YAML.
+    return json.dumps(value, ensure_ascii=False)

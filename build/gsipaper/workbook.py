@@ -1,0 +1,166 @@
+"""The Excel workbook: sheets of rows → the bytes of one .xlsx file, safe to open.
+
+Every text cell is written as a string, never as a formula, whatever it starts
+with. Text that Excel would take for a formula if it were typed in again also
+carries Excel's quote prefix, so editing the cell keeps it text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyarrow as pa
+
+from gsipaper.database import SIDE_BY_SIDE_DESCRIPTION
+from gsipaper.schemas import column_names
+
+SIDE_BY_SIDE_SHEET = "side by side"
+BUILD_COMMAND = "make build (which runs python -m gsipaper build)"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MIN_WIDTH, MAX_WIDTH = 6, 60
+LINE_HEIGHT = 15  # points: one line of the default 11-point font
+HEADER = {"bold": True, "bottom": 1, "valign": "top", "bg_color": "#EEEEEE"}
+CELL = {"text_wrap": True, "valign": "top"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    name: str
+    header: list[str]
+    rows: list[tuple]
+
+
+def package_workbook(
+    tables: dict[str, pa.Table],
+    schemas: dict[str, dict],
+    side_by_side: tuple[list[str], list[tuple]],
+    metadata: dict,
+    titles: dict[str, str],
+    source: str,
+) -> bytes:
+    """The side-by-side text, one sheet per table, then what the workbook is."""
+    sheets = [
+        Sheet(SIDE_BY_SIDE_SHEET, *side_by_side),
+        *(table_sheet(name, table, schemas[name]) for name, table in tables.items()),
+        Sheet("about", ["about", "value"], about_rows(metadata, titles, source, schemas)),
+    ]
+    properties = {
+        "title": titles["en"],
+        "subject": titles["zh"],
+        "author": ", ".join(packagers(metadata)),
+        "keywords": ", ".join(metadata["keywords"]),
+        "comments": f"Version {metadata['version']}, built by {BUILD_COMMAND}.",
+    }
+    return workbook_bytes(sheets, properties, datetime.fromisoformat(metadata["created"]))
+
+
+def about_rows(
+    metadata: dict, titles: dict[str, str], source: str, schemas: dict[str, dict]
+) -> list[tuple[str, str]]:
+    publication = metadata["publication"]
+    return [
+        ("title", titles["en"]),
+        ("title (Chinese)", titles["zh"]),
+        ("publisher", publication["publisher"]),
+        ("published", publication["date"]),
+        ("source", source),
+        *(("licence", f"{lic['title']}: {lic['path']}") for lic in metadata["licenses"]),
+        ("version", metadata["version"]),
+        ("created", metadata["created"]),
+        ("packaged by", ", ".join(packagers(metadata))),
+        ("build command", BUILD_COMMAND),
+        (f"sheet {SIDE_BY_SIDE_SHEET}", SIDE_BY_SIDE_DESCRIPTION),
+        *((f"sheet {name}", schema["description"]) for name, schema in schemas.items()),
+    ]
+
+
+def packagers(metadata: dict) -> list[str]:
+    return [c["title"] for c in metadata["contributors"] if "packager" in c.get("roles", [])]
+
+
+def table_sheet(name: str, table: pa.Table, schema: dict) -> Sheet:
+    columns = column_names(schema)
+    values = [table.column(column).to_pylist() for column in columns]
+    return Sheet(name, columns, list(zip(*values, strict=True)))
+
+
+def workbook_bytes(sheets: list[Sheet], properties: dict[str, str], created: datetime) -> bytes:
+    import io
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    # In memory, XlsxWriter stamps every part with 1980-01-01; `created` fixes the rest.
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    workbook.set_properties({**properties, "created": created})
+    formats = {
+        "header": workbook.add_format(HEADER),
+        "cell": workbook.add_format(CELL),
+        "quoted": workbook.add_format({**CELL, "quote_prefix": True}),
+        # LibreOffice shows a boolean as 0 or 1 unless its format names TRUE and FALSE.
+        "boolean": workbook.add_format({**CELL, "num_format": '"TRUE";"TRUE";"FALSE"'}),
+    }
+    for sheet in sheets:
+        write_sheet(workbook.add_worksheet(sheet.name), sheet, formats)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def write_sheet(worksheet, sheet: Sheet, formats: dict) -> None:
+    for column, name in enumerate(sheet.header):
+        worksheet.write_string(0, column, name, formats["header"])
+    widths = column_widths(sheet)
+    for row, values in enumerate(sheet.rows, start=1):
+        for column, value in enumerate(values):
+            write_cell(worksheet, row, column, value, formats)
+        # Spreadsheets do not all grow a row to fit wrapped text on opening: size it here.
+        worksheet.set_row(row, LINE_HEIGHT * lines_of(values, widths))
+    for column, width in enumerate(widths):
+        worksheet.set_column(column, column, width)
+    worksheet.freeze_panes(1, 0)
+    worksheet.autofilter(0, 0, len(sheet.rows), len(sheet.header) - 1)
+
+
+def write_cell(worksheet, row: int, column: int, value, formats: dict) -> None:
+    if value is None:
+        # Styled like its neighbours, so that a value typed in later wraps too.
+        status = worksheet.write_blank(row, column, None, formats["cell"])
+    elif isinstance(value, bool):
+        status = worksheet.write_boolean(row, column, value, formats["boolean"])
+    elif isinstance(value, int):
+        status = worksheet.write_number(row, column, value, formats["cell"])
+    else:
+        style = formats["quoted" if value.startswith(FORMULA_STARTS) else "cell"]
+        status = worksheet.write_string(row, column, value, style)
+    if status != 0:
+        # -2: longer than a cell holds (32,767 characters); a cut text would be wrong data.
+        raise ValueError(f"cannot write {value!r} to sheet {worksheet.name} (status {status})")
+
+
+def column_widths(sheet: Sheet) -> list[int]:
+    widths = []
+    for column, name in enumerate(sheet.header):
+        cells = [display_width(row[column]) for row in sheet.rows if row[column] is not None]
+        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, display_width(name) + 2, *cells)))
+    return widths
+
+
+def lines_of(values: tuple, widths: list[int]) -> int:
+    """How many lines the row's longest text wraps to, in columns of these widths."""
+    return max(
+        1,
+        *(
+            -(-display_width(value) // (width - 1))
+            for value, width in zip(values, widths, strict=True)
+            if value is not None
+        ),
+    )
+
+
+def display_width(value) -> int:
+    if isinstance(value, bool):
+        return 5
+    # Chinese characters take two columns.
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(value))

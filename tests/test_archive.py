@@ -1,0 +1,72 @@
+"""The zip for upload: the whole package, valid once unpacked, the same bytes on every build."""
+
+import io
+import json
+import zipfile
+
+import frictionless
+import pytest
+
+from conftest import ARCHIVE, ROOT, SOURCE, VERSION
+from gsipaper.archive import zip_bytes
+
+FOLDER = f"gsi-concept-paper-{VERSION}"
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory):
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(ARCHIVE) as archive:
+        archive.extractall(target)
+    return target / FOLDER
+
+
+def test_the_unpacked_package_is_valid(unpacked):
+    report = frictionless.Package(str(unpacked / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])
+    assert len(report.tasks) == 10
+
+
+def test_the_zip_holds_every_published_file_but_itself(unpacked):
+    inside = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()}
+    published = {
+        p.relative_to(ROOT).as_posix()
+        for folder in ("dist", "schemas")
+        for p in ROOT.joinpath(folder).iterdir()
+    }
+    expected = published - {f"dist/{ARCHIVE.name}"}
+    assert inside == expected | {
+        "datapackage.json",
+        "README.md",
+        "CITATION.cff",
+        "source/gsi-concept-paper.txt",
+    }
+    for path in expected | {"README.md", "CITATION.cff"}:
+        assert (unpacked / path).read_bytes() == (ROOT / path).read_bytes(), path
+    assert (unpacked / "source" / SOURCE.name).read_bytes() == SOURCE.read_bytes()
+
+
+def test_the_inner_descriptor_is_the_published_one_less_the_zip(unpacked, descriptor):
+    inner = json.loads((unpacked / "datapackage.json").read_text(encoding="utf-8"))
+    *listed, archive = descriptor["resources"]
+    assert archive["path"] == f"dist/{ARCHIVE.name}"
+    assert inner == {**descriptor, "resources": listed}
+
+
+def test_entries_are_sorted_under_one_folder_with_fixed_times_and_modes():
+    with zipfile.ZipFile(ARCHIVE) as archive:
+        entries = archive.infolist()
+    names = [entry.filename for entry in entries]
+    assert names == sorted(names)
+    assert all(name.startswith(f"{FOLDER}/") for name in names)
+    assert {entry.date_time for entry in entries} == {(1980, 1, 1, 0, 0, 0)}
+    assert {entry.external_attr >> 16 for entry in entries} == {0o100644}
+
+
+def test_the_same_files_give_the_same_bytes_in_any_order():
+    files = {"b.txt": b"b", "a/c.csv": "中文".encode()}
+    first = zip_bytes(files, "x")
+    assert first == zip_bytes(dict(reversed(files.items())), "x")
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert archive.namelist() == ["x/a/c.csv", "x/b.txt"]
+        assert archive.read("x/a/c.csv").decode() == "中文"
