@@ -129,3 +129,13 @@ def test_check_lists_each_stale_file(tmp_path):
         "  dist/sections.csv: differs",
     ]
     assert fingerprint(tmp_path) == before
+
+
+def test_a_malformed_csv_is_a_validation_problem_not_a_crash(tmp_path):
+    from gsipaper.validate import validate
+
+    assert run_gsipaper("build", "--out", str(tmp_path)).returncode == 0
+    csv = tmp_path / "dist" / "paragraphs.csv"
+    csv.write_bytes(csv.read_bytes() + b'"en-s9-99,"an unterminated quote\r\n')
+    problems = validate(tmp_path)
+    assert any("paragraphs-parquet: cannot compare" in p for p in problems), problems

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import frictionless
+import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -47,8 +48,12 @@ def parquet_problems(package: dict, package_dir: Path) -> list[str]:
         if csv_path not in csv_resources:
             problems.append(f"{resource['name']}: no CSV resource {csv_path} to compare with")
             continue
-        expected = read_csv(package_dir / csv_path, schema)
-        actual = pq.read_table(package_dir / resource["path"])
+        try:
+            expected = read_csv(package_dir / csv_path, schema)
+            actual = pq.read_table(package_dir / resource["path"])
+        except (pa.ArrowException, OSError) as error:
+            problems.append(f"{resource['name']}: cannot compare with {csv_path}: {error}")
+            continue
         if not same_data(expected, actual):
             problems.append(
                 f"{resource['name']}: {resource['path']} does not hold the data of {csv_path}"
