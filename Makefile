@@ -16,6 +16,10 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m gsipaper build --check
 
+# The benchmark of the build and the core against their targets (see README, Performance).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
