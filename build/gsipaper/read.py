@@ -32,9 +32,9 @@ def read_lines(data: bytes) -> list[Line]:
     for space in SPACE_LIKE:
         if space in text:
             text = text.replace(space, " ")
-    lines = [
-        Line(number, raw.strip()) for number, raw in enumerate(LINE_BREAK.split(text), start=1)
-    ]
+    # The same split as LINE_BREAK.split, many times faster.
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [Line(number, raw.strip()) for number, raw in enumerate(raws, start=1)]
     if not any(line.text for line in lines):
         raise SourceError("the file has no text", "the concept paper in English and Chinese", 1)
     return lines
