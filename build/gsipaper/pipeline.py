@@ -6,8 +6,11 @@ written package (see `gsipaper.cli`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -42,12 +45,14 @@ def edition_of(data: bytes) -> Edition:
 
 
 def tables_of(data: bytes, project: Project) -> dict[str, pa.Table]:
-    return tables(edition_of(data), project.schemas)
+    with collector_paused():
+        return tables(edition_of(data), project.schemas)
 
 
 def package_of(data: bytes, source_name: str, project: Project) -> Package:
-    edition = edition_of(data)
-    typed = tables(edition, project.schemas)
+    with collector_paused():
+        edition = edition_of(data)
+        typed = tables(edition, project.schemas)
     titles = {language: title.text for language, title in edition.titles.items()}
     source = Source(source_name, hashlib.sha256(data).hexdigest())
     files = render(typed, project.schemas, project.metadata, titles, source)
@@ -58,3 +63,21 @@ def package_of(data: bytes, source_name: str, project: Project) -> Package:
     files["CITATION.cff"] = citation_cff(described, project.metadata).encode("utf-8")
     files = with_archive(files, {f"source/{source_name}": data}, project.metadata)
     return Package(typed, files)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the pipeline makes no reference cycles.
+
+    It makes many small objects, which the collector would pass over again and
+    again: on a 20 MB document that took a third of the time, and more per MB
+    the larger the document. Reference counting still frees everything.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
