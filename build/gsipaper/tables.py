@@ -14,13 +14,15 @@ from gsipaper.schemas import arrow_schema
 
 def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
     rows = {
-        "paragraphs": paragraph_rows(edition),
-        "sections": section_rows(edition),
-        "commitments": commitment_rows(edition),
-        "alignments": alignment_rows(edition),
+        "paragraphs": paragraph_rows,
+        "sections": section_rows,
+        "commitments": commitment_rows,
+        "alignments": alignment_rows,
     }
+    # Each table's rows are made just before they are converted and dropped right after,
+    # so that at most one table's rows are held at a time.
     return {
-        name: pa.Table.from_pylist(rows[name], schema=arrow_schema(schema))
+        name: pa.Table.from_pylist(rows[name](edition), schema=arrow_schema(schema))
         for name, schema in schemas.items()
     }
 
