@@ -158,9 +158,10 @@ def core_figures() -> list[Figure]:
     small = document(1 * MB).encode("utf-8")
     large = document(20 * MB).encode("utf-8")
     long_line = document(20 * MB, long_line=10 * MB).encode("utf-8")
-    small_time = seconds_per_run(small, 7)
-    large_time = seconds_per_run(large, 3)
-    long_time = seconds_per_run(long_line, 3)
+    # A 1 MB run takes some 40 ms, which a busy machine easily disturbs: more of them.
+    small_time = seconds_per_run(small, 21)
+    large_time = seconds_per_run(large, 5)
+    long_time = seconds_per_run(long_line, 5)
     per_mb_small = small_time / (len(small) / MB)
     per_mb_large = large_time / (len(large) / MB)
     rates = [(len(d) / MB) / t for d, t in ((small, small_time), (large, large_time))]
