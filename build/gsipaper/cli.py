@@ -9,6 +9,7 @@ one line: `gsipaper: error: FILE:LINE: what is wrong (what was expected)`.
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 import tomllib
@@ -30,6 +31,10 @@ class Invalid(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, interrupt)
+    # The modules loaded by now live as long as the process: keep the cyclic garbage
+    # collector from passing over them again in every collection that the lazy imports
+    # and the validation to come set off (a sixth of the build's time).
+    gc.freeze()
     args = parser().parse_args(argv)
     try:
         return args.command(args)
