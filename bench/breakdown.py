@@ -34,21 +34,24 @@ import pyarrow.parquet, frictionless
 floor = clock()
 from gsipaper import cli, files
 from gsipaper.pipeline import package_of
-from gsipaper.validate import frictionless_problems, parquet_problems
+from gsipaper.validate import artefact_problems, frictionless_problems, parquet_problems
 steps = {"import pyarrow.parquet, frictionless": floor - start, "import gsipaper": clock() - floor}
+import gc
+gc.freeze()  # as the command does
 def step(name, function, *args):
     began = clock()
     result = function(*args)
     steps[name] = clock() - began
     return result
 project = step("load schemas, metadata, README", cli.load_project, cli.ROOT)
-package = step("package_of: read to tables, CSV, Parquet, descriptor",
+package = step("package_of: tables, CSV, Parquet, workbook, database, zip, descriptor",
     package_of, cli.SOURCE.read_bytes(), cli.SOURCE.name, project)
 with tempfile.TemporaryDirectory() as out, files.staging(Path(out)) as stage:
     step("write files", files.write_files, package.files, stage)
     descriptor = json.loads((stage / "datapackage.json").read_text(encoding="utf-8"))
     step("frictionless validation (first use)", frictionless_problems, descriptor, stage)
     step("Parquet equals CSV", parquet_problems, descriptor, stage)
+    step("workbook, database and zip checked", artefact_problems, descriptor, stage)
     step("move into place", files.move_into_place, stage, Path(out))
 steps["pandas imported"] = float("pandas" in sys.modules)
 print(json.dumps(steps))
