@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import nanoarrow
 import pyarrow as pa
 
 from gsipaper import markers
@@ -22,9 +23,19 @@ def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
     # Each table's rows are made just before they are converted and dropped right after,
     # so that at most one table's rows are held at a time.
     return {
-        name: pa.Table.from_pylist(rows[name](edition), schema=arrow_schema(schema))
+        name: arrow_table(rows[name](edition), arrow_schema(schema))
         for name, schema in schemas.items()
     }
+
+
+def arrow_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    """Rows → an Arrow table, a column at a time through nanoarrow.
+
+    pyarrow's own converter of Python values imports pandas wherever pandas is
+    installed, which costs the build a fifth of a second; nanoarrow does not.
+    """
+    columns = [nanoarrow.c_array([row[f.name] for row in rows], f.type) for f in schema]
+    return pa.Table.from_arrays([pa.array(column) for column in columns], schema=schema)
 
 
 def paragraph_rows(edition: Edition) -> list[dict]:
