@@ -7,7 +7,7 @@ carries Excel's quote prefix, so editing the cell keeps it text.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,6 +23,11 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 LINE_HEIGHT = 15  # points: one line of the default 11-point font
 HEADER = {"bold": True, "bottom": 1, "valign": "top", "bg_color": "#EEEEEE"}
 CELL = {"text_wrap": True, "valign": "top"}
+# Characters a spreadsheet draws two columns wide: CJK, Hangul and full-width forms.
+WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,5 +167,5 @@ def lines_of(values: tuple, widths: list[int]) -> int:
 def display_width(value) -> int:
     if isinstance(value, bool):
         return 5
-    # Chinese characters take two columns.
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(value))
+    text = str(value)
+    return len(text) + len(WIDE.findall(text))
