@@ -88,6 +88,11 @@ CASES = {
         "gives commitment 3 no role",
     ),
     "no section headings": ("A Title\n\n一个标题\n", ":1", "no section heading"),
+    "a paragraph too long for a spreadsheet cell": (
+        replaced("The issue of security", "Long. " * 6000 + "The issue of security"),
+        ":9",
+        "a paragraph of 36,149 characters",
+    ),
 }  # fmt: skip
 
 

@@ -59,3 +59,14 @@ def test_a_10_mb_line_is_built_or_refused_in_seconds(number, line, expected):
     seconds, outcome = timed(with_line(number, line))
     assert seconds < 5
     assert ("refused" if isinstance(outcome, SourceError) else "built") == expected, outcome
+
+
+def test_the_command_refuses_a_10_mb_paragraph_in_seconds(tmp_path):
+    source = tmp_path / "long.txt"
+    source.write_bytes(with_line(9, repeated(LINES[8])))
+    start = time.perf_counter()
+    result = run_gsipaper("build", "--source", str(source), "--out", str(tmp_path / "out"))
+    assert time.perf_counter() - start < 30
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"gsipaper: error: {source}:9: a paragraph of 10,")
+    assert result.stderr.count("\n") == 1

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from gsipaper.archive import zip_bytes
 from gsipaper.database import database_bytes, side_by_side, side_by_side_schema
-from gsipaper.workbook import SIDE_BY_SIDE_SHEET, package_workbook
+from gsipaper.workbook import SIDE_BY_SIDE_SHEET, check_fits, package_workbook
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CSV_DIALECT = {
@@ -81,6 +81,7 @@ def render(
     titles: dict[str, str],
     source: Source,
 ) -> dict[str, bytes]:
+    check_fits(tables["paragraphs"])
     files: dict[str, bytes] = {}
     for name, table in tables.items():
         files[f"dist/{name}.csv"] = csv_bytes(table)

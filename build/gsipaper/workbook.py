@@ -14,12 +14,14 @@ from datetime import datetime
 import pyarrow as pa
 
 from gsipaper.database import SIDE_BY_SIDE_DESCRIPTION
+from gsipaper.errors import SourceError
 from gsipaper.schemas import column_names
 
 SIDE_BY_SIDE_SHEET = "side by side"
 BUILD_COMMAND = "make build (which runs python -m gsipaper build)"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MIN_WIDTH, MAX_WIDTH = 6, 60
+CELL_LIMIT = 32_767  # characters: the most one spreadsheet cell holds
 LINE_HEIGHT = 15  # points: one line of the default 11-point font
 HEADER = {"bold": True, "bottom": 1, "valign": "top", "bg_color": "#EEEEEE"}
 CELL = {"text_wrap": True, "valign": "top"}
@@ -83,6 +85,17 @@ def about_rows(
 
 def packagers(metadata: dict) -> list[str]:
     return [c["title"] for c in metadata["contributors"] if "packager" in c.get("roles", [])]
+
+
+def check_fits(paragraphs: pa.Table) -> None:
+    """Refuse a paragraph too long for a cell: a cut text in the workbook would be wrong data."""
+    for row in paragraphs.select(["text", "source_lines"]).to_pylist():
+        if len(row["text"]) > CELL_LIMIT:
+            raise SourceError(
+                f"a paragraph of {len(row['text']):,} characters",
+                f"at most {CELL_LIMIT:,}, the most a spreadsheet cell holds",
+                int(row["source_lines"].split(";")[0]),
+            )
 
 
 def table_sheet(name: str, table: pa.Table, schema: dict) -> Sheet:
