@@ -7,7 +7,7 @@ from conftest import ROOT
 from documents import documents
 from gsipaper.cli import load_project
 from gsipaper.errors import SourceError
-from gsipaper.pipeline import edition_of, tables_of
+from gsipaper.pipeline import edition_of, package_of, tables_of
 
 PROJECT = load_project(ROOT)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -60,7 +60,7 @@ def damaged(draw):
 @given(damaged())
 def test_any_damage_builds_or_raises_the_one_error_type(text):
     try:
-        tables_of(text.encode("utf-8", errors="surrogatepass"), PROJECT)
+        package_of(text.encode("utf-8", errors="surrogatepass"), "damaged.txt", PROJECT)
     except SourceError as error:
         assert error.problem and error.expected
         assert "\n" not in str(error)

@@ -57,6 +57,11 @@ CASES = {
     "section numbering that skips": (replaced("III. Priorities", "IV. Priorities"), ":55", "section IV out of order"),
     "item numbering that repeats": (replaced("(三) 坚持遵守", "(二) 坚持遵守"), ":43", r"item \(二\) out of order.*\(三\)"),
     "item numbering that goes backwards": (replaced("4. Stay committed", "1. Stay committed"), ":35", r"item 1\. out of order"),
+    "a seventh commitment": (
+        inserted_after(51, "7. Stay committed to something more."),
+        ":53",
+        r"commitment 7\. in section II \(the 6 commitments only\)",
+    ),
     "a commitment outside section II": (
         inserted_after(13, "1. Stay committed to something."),
         ":15",

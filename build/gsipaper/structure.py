@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 
 from gsipaper import markers
 from gsipaper.errors import SourceError
-from gsipaper.markers import LANGUAGE_NAMES, LANGUAGES, LIST_SECTIONS
+from gsipaper.markers import (
+    COMMITMENT_SECTION,
+    COMMITMENTS,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    LIST_SECTIONS,
+)
 from gsipaper.segment import Block
 
 TITLE_LENGTH = 120
@@ -175,6 +181,12 @@ def next_item(language: str, section: int, item: int, block: Block) -> int:
         raise SourceError(
             f"numbered item {marker.label} in section {numeral(language, section)}",
             f"numbered items only in sections {listed}",
+            block.lines[0],
+        )
+    if section == COMMITMENT_SECTION and marker.number > COMMITMENTS:
+        raise SourceError(
+            f"commitment {marker.label} in section {numeral(language, section)}",
+            f"the {COMMITMENTS} commitments only",
             block.lines[0],
         )
     if marker.number != item + 1:
