@@ -20,10 +20,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from gsipaper.markers import COMMITMENTS, roman, zh_numeral
+
 # The paper's numbering has limits: six commitments; Chinese numerals up to 九十九
 # (markers.ZH_HEADING and ZH_ITEM read at most three characters). A larger
 # document has more sections and more paragraphs per section instead.
-COMMITMENTS = 6
 MAX_SECTIONS = 99
 MAX_PRIORITIES = 99
 PAGE_UNITS = (3, 9)  # units per page pair, drawn at random
@@ -50,11 +51,6 @@ EN_ROLES = (
     "an important principle", "a must choice", "an inherent requirement",
 )  # fmt: skip
 ZH_ROLES = ("理念指引", "基本前提", "根本遵循", "重要原则", "必由之路", "应有之义")
-ROMAN = (
-    (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-    (5, "V"), (4, "IV"), (1, "I"),
-)  # fmt: skip
-ZH_DIGITS = "一二三四五六七八九"
 
 
 @dataclass(slots=True)
@@ -241,20 +237,6 @@ def split(rng: random.Random, text: str, language: str) -> tuple[str, str]:
     while text[at - 1] in "。，":
         at += 1
     return text[:at], text[at:]
-
-
-def roman(value: int) -> str:
-    digits = []
-    for amount, symbol in ROMAN:
-        count, value = divmod(value, amount)
-        digits.append(symbol * count)
-    return "".join(digits)
-
-
-def zh_numeral(value: int) -> str:
-    tens, units = divmod(value, 10)
-    high = "" if tens <= 1 else ZH_DIGITS[tens - 1]
-    return (high + "十" if tens else "") + (ZH_DIGITS[units - 1] if units else "")
 
 
 def ordinal(number: int) -> str:
