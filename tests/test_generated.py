@@ -1,16 +1,13 @@
 """The benchmark's generated documents have the paper's shape, and the pipeline builds them."""
 
-import sys
 from collections import Counter
 
 import pytest
 
 from conftest import ROOT, run_gsipaper
+from generate import document
 from gsipaper.cli import load_project
 from gsipaper.pipeline import tables_of
-
-sys.path.insert(0, str(ROOT / "bench"))
-from generate import document
 
 
 @pytest.fixture(scope="module")
