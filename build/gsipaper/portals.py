@@ -6,7 +6,6 @@ at the top of README.md; datahub and CKAN read datapackage.json itself.
 
 from __future__ import annotations
 
-import json
 import re
 
 from gsipaper.markers import LANGUAGES
@@ -76,29 +75,7 @@ def with_front_matter(readme: str, card: dict) -> str:
 
 
 def yaml(value: dict) -> str:
-    """Block-style YAML for plain data; every string double-quoted, so none is misread."""
-    return "".join(f"{line}\n" for line in yaml_lines(value, 0))
+    """Block-style YAML, keys in the order given; PyYAML quotes what would be misread."""
+    import yaml
 
-
-def yaml_lines(value, indent: int):
-    pad = " " * indent
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, dict | list) and item:
-                yield f"{pad}{key}:"
-                yield from yaml_lines(item, indent + 2)
-            else:
-                yield f"{pad}{key}: {scalar(item)}"
-    else:
-        for item in value:
-            if isinstance(item, dict | list) and item:
-                first, *rest = yaml_lines(item, indent + 2)
-                yield f"{pad}- {first.lstrip()}"
-                yield from rest
-            else:
-                yield f"{pad}- {scalar(item)}"
-
-
-def scalar(value) -> str:
-    # A JSON string, number, boolean or empty collection is also YAML.
-    return json.dumps(value, ensure_ascii=False)
+    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100)
