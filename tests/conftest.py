@@ -26,6 +26,19 @@ def run_gsipaper(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
+# Columns that record where in the source a row came from: they follow the layout.
+PROVENANCE = {"paragraphs": ["source_lines"], "sections": ["source_line_en", "source_line_zh"]}
+
+
+def without_provenance(tables: dict) -> dict:
+    return {name: table.drop_columns(PROVENANCE.get(name, [])) for name, table in tables.items()}
+
+
+def chinese_title(descriptor: dict) -> str:
+    """The Chinese title, which the descriptor gives in parentheses in its description."""
+    return descriptor["description"].split("(", 1)[1].split(")", 1)[0]
+
+
 @pytest.fixture(scope="session")
 def descriptor() -> dict:
     return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))

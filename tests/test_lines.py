@@ -2,11 +2,13 @@
 
 from collections import Counter
 
+from conftest import chinese_title
+
 
 def test_every_source_line_is_accounted_for_once(source_lines, published, descriptor):
     places = Counter()
     titles = {descriptor["title"]}
-    zh_title = descriptor["description"].split("(", 1)[1].split(")", 1)[0]
+    zh_title = chinese_title(descriptor)
     for number, text in enumerate(source_lines, start=1):
         if text.strip() in titles | {zh_title}:
             places[number] += 1

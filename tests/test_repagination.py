@@ -5,23 +5,17 @@ from itertools import pairwise
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, chinese_title, without_provenance
 from gsipaper import markers
 from gsipaper.cli import load_project
 from gsipaper.pipeline import tables_of
 
 PROJECT = load_project(ROOT)
-PROVENANCE = {"paragraphs": ["source_lines"], "sections": ["source_line_en", "source_line_zh"]}
-
-
-def without_provenance(tables):
-    return {name: table.drop_columns(PROVENANCE.get(name, [])) for name, table in tables.items()}
 
 
 def blocks(tables, descriptor, language):
     """The language's title, headings and paragraphs, in order, as the PDF prints them."""
-    zh_title = descriptor["description"].split("(", 1)[1].split(")", 1)[0]
-    title = descriptor["title"] if language == "en" else zh_title
+    title = descriptor["title"] if language == "en" else chinese_title(descriptor)
     laid, section = [(title, False)], 0
     headings = {s["section"]: s for s in tables["sections"].to_pylist()}
     for paragraph in tables["paragraphs"].to_pylist():

@@ -6,17 +6,12 @@ import re
 
 import pytest
 
-from conftest import ROOT, SOURCE, run_gsipaper
+from conftest import ROOT, SOURCE, run_gsipaper, without_provenance
 from gsipaper.cli import load_project
 from gsipaper.pipeline import tables_of
 
 DATA = SOURCE.read_bytes()
 ZH_MARKER = re.compile(r"(?m)^\(([一二三四五六七八九十]+)\)".encode())
-PROVENANCE = {"paragraphs": ["source_lines"], "sections": ["source_line_en", "source_line_zh"]}
-
-
-def without_provenance(tables):
-    return {name: table.drop_columns(PROVENANCE.get(name, [])) for name, table in tables.items()}
 
 
 def nbsp(text: str) -> str:

@@ -7,8 +7,6 @@ written package (see `gsipaper.cli`).
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,9 +14,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from gsipaper.align import Edition, align
-from gsipaper.docs import with_dictionary
-from gsipaper.portals import citation_cff, dataset_card, with_front_matter
-from gsipaper.publish import Source, render, with_archive
+from gsipaper.publish import Source, render
 from gsipaper.read import read_lines
 from gsipaper.segment import segment
 from gsipaper.structure import structure
@@ -54,14 +50,8 @@ def package_of(data: bytes, source_name: str, project: Project) -> Package:
         edition = edition_of(data)
         typed = tables(edition, project.schemas)
     titles = {language: title.text for language, title in edition.titles.items()}
-    source = Source(source_name, hashlib.sha256(data).hexdigest())
-    files = render(typed, project.schemas, project.metadata, titles, source)
-    described = json.loads(files["datapackage.json"])
-    card = dataset_card(described, max(table.num_rows for table in typed.values()))
-    readme = with_front_matter(with_dictionary(project.readme, project.schemas), card)
-    files["README.md"] = readme.encode("utf-8")
-    files["CITATION.cff"] = citation_cff(described, project.metadata).encode("utf-8")
-    files = with_archive(files, {f"source/{source_name}": data}, project.metadata)
+    source = Source(source_name, data)
+    files = render(typed, project.schemas, project.metadata, project.readme, titles, source)
     return Package(typed, files)
 
 

@@ -1,7 +1,9 @@
 """Publish: tables → the bytes of every published file, and the descriptor that lists them.
 
-`render` is pure: it returns {relative path: bytes}. Writing those bytes into
-place, atomically, is the shell's job (`gsipaper.files`).
+`render` is pure: it returns {relative path: bytes} for the data, the schemas, the
+workbook, the database, the README and CITATION.cff, the zip of them all and the
+descriptor. Writing those bytes into place, atomically, is the shell's job
+(`gsipaper.files`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -16,6 +19,8 @@ import pyarrow.parquet as pq
 
 from gsipaper.archive import zip_bytes
 from gsipaper.database import database_bytes, side_by_side, side_by_side_schema
+from gsipaper.docs import with_dictionary
+from gsipaper.portals import citation_cff, dataset_card, with_front_matter
 from gsipaper.workbook import SIDE_BY_SIDE_SHEET, check_fits, package_workbook
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -68,16 +73,21 @@ ARCHIVE = Artefact(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     name: str  # the file's name; the project keeps it under source/
-    sha256: str
+    data: bytes
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 def render(
     tables: dict[str, pa.Table],
     schemas: dict[str, dict],
     metadata: dict,
+    readme: str,
     titles: dict[str, str],
     source: Source,
 ) -> dict[str, bytes]:
@@ -99,23 +109,26 @@ def render(
     ]
     cut_off = any(tables["paragraphs"].column("truncated").to_pylist())
     package = descriptor(metadata, titles, source, listed, cut_off)
-    files["datapackage.json"] = json_bytes(package)
-    return files
+    card = dataset_card(package, max(table.num_rows for table in tables.values()))
+    files["README.md"] = with_front_matter(with_dictionary(readme, schemas), card).encode("utf-8")
+    files["CITATION.cff"] = citation_cff(package, metadata).encode("utf-8")
+    return with_archive(files, package, source, metadata)
 
 
 def with_archive(
-    files: dict[str, bytes], extra: dict[str, bytes], metadata: dict
+    files: dict[str, bytes], package: dict, source: Source, metadata: dict
 ) -> dict[str, bytes]:
-    """The files, the zip of them and `extra`, and the descriptor listing the zip too.
+    """The files, the descriptor, and the zip of them all with the source.
 
-    The zip holds the descriptor as it was: a file cannot hold its own hash.
+    The zip holds the descriptor without the zip's entry: a file cannot hold its own hash.
     """
+    files = {**files, "datapackage.json": json_bytes(package)}
     path = ARCHIVE.path(metadata)
     folder = path.removeprefix("dist/").removesuffix(".zip")
-    archived = {**files, path: zip_bytes(files | extra, folder)}
-    package = json.loads(files["datapackage.json"])
-    package["resources"].append(file_resource(archived, ARCHIVE, metadata))
-    return {**archived, "datapackage.json": json_bytes(package)}
+    files[path] = zip_bytes(files | {f"source/{source.name}": source.data}, folder)
+    listed = [*package["resources"], file_resource(files, ARCHIVE, metadata)]
+    files["datapackage.json"] = json_bytes({**package, "resources": listed})
+    return files
 
 
 def file_resource(files: dict[str, bytes], artefact: Artefact, metadata: dict) -> dict:

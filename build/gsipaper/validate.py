@@ -8,7 +8,6 @@ bytes and hashes (the tests read each of them back).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from gsipaper.publish import sha256
 from gsipaper.schemas import arrow_schema
 
 
@@ -68,8 +68,7 @@ def artefact_problems(package: dict, package_dir: Path) -> list[str]:
         if resource["format"] in ("csv", "parquet"):
             continue
         data = (package_dir / resource["path"]).read_bytes()
-        digest = f"sha256:{hashlib.sha256(data).hexdigest()}"
-        if (len(data), digest) != (resource["bytes"], resource["hash"]):
+        if (len(data), sha256(data)) != (resource["bytes"], resource["hash"]):
             problems.append(f"{resource['name']}: {resource['path']} is not the file described")
     return problems
 
