@@ -5,13 +5,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test check lint bench lock clean
+.PHONY: build test test-slow check lint bench clean
 
 build: $(STAMP)
 	$(BIN)/python -m gsipaper build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Large generated documents and long property runs: minutes, not seconds. CI runs them.
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -m slow
 
 check: $(STAMP)
 	$(BIN)/python -m gsipaper build --check

@@ -34,7 +34,8 @@ import pyarrow.parquet, frictionless
 floor = clock()
 from gsipaper import cli, files
 from gsipaper.pipeline import package_of
-from gsipaper.validate import artefact_problems, frictionless_problems, parquet_problems
+from gsipaper.project import load_project
+from gsipaper.validate import file_problems, frictionless_problems, parquet_problems
 steps = {"import pyarrow.parquet, frictionless": floor - start, "import gsipaper": clock() - floor}
 import gc
 gc.freeze()  # as the command does
@@ -43,15 +44,16 @@ def step(name, function, *args):
     result = function(*args)
     steps[name] = clock() - began
     return result
-project = step("load schemas, metadata, README", cli.load_project, cli.ROOT)
-package = step("package_of: tables, CSV, Parquet, workbook, database, zip, descriptor",
-    package_of, cli.SOURCE.read_bytes(), cli.SOURCE.name, project)
+project = step("load schemas, metadata, README", load_project, Path())
+with cli.collector_paused():
+    package = step("package_of: tables, CSV, Parquet, workbook, database, zip, descriptor",
+        package_of, project.source.read_bytes(), project.source.name, project)
 with tempfile.TemporaryDirectory() as out, files.staging(Path(out)) as stage:
     step("write files", files.write_files, package.files, stage)
     descriptor = json.loads((stage / "datapackage.json").read_text(encoding="utf-8"))
     step("frictionless validation (first use)", frictionless_problems, descriptor, stage)
     step("Parquet equals CSV", parquet_problems, descriptor, stage)
-    step("workbook, database and zip checked", artefact_problems, descriptor, stage)
+    step("Parquet, workbook, database and zip hashed", file_problems, descriptor, stage)
     step("move into place", files.move_into_place, stage, Path(out))
 steps["pandas imported"] = float("pandas" in sys.modules)
 print(json.dumps(steps))
@@ -90,14 +92,16 @@ def main() -> None:
         print(f"   {shown:>10}  {name}")
 
     print("\n3. The core on a generated 20 MB document (cProfile, by own time)\n")
-    from gsipaper.cli import SOURCE, load_project
+    from gsipaper.cli import collector_paused
     from gsipaper.pipeline import tables_of
+    from gsipaper.project import load_project
 
     project = load_project(ROOT)
-    tables_of(SOURCE.read_bytes(), project)
+    tables_of(project.source.read_bytes(), project)
     data = document(20_000_000).encode("utf-8")
     profiler = cProfile.Profile()
-    profiler.runcall(tables_of, data, project)
+    with collector_paused():
+        profiler.runcall(tables_of, data, project)
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("tottime").print_stats(15)
     print("   " + "\n   ".join(out.getvalue().strip().splitlines()[2:]))

@@ -20,11 +20,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from gsipaper.markers import COMMITMENTS, roman, zh_numeral
+from layout import heading_line, interleave, item_marker, pages_of
 
-# The paper's numbering has limits: six commitments; Chinese numerals up to 九十九
-# (markers.ZH_HEADING and ZH_ITEM read at most three characters). A larger
-# document has more sections and more paragraphs per section instead.
+# The paper's numbering has limits: six commitments; Chinese numerals up to 九十九.
+# A larger document has more sections and more paragraphs per section instead.
+COMMITMENTS = 6
 MAX_SECTIONS = 99
 MAX_PRIORITIES = 99
 PAGE_UNITS = (3, 9)  # units per page pair, drawn at random
@@ -111,7 +111,7 @@ def body(rng: random.Random, target_bytes: int, long_line: int) -> list[Unit]:
 
 
 def heading(number: int, en: str, zh: str) -> Unit:
-    return Unit(f"{roman(number)}. {en}", f"{zh_numeral(number)}、{zh}", heading=True)
+    return Unit(heading_line(number, en, "en"), heading_line(number, zh, "zh"), heading=True)
 
 
 def paragraph(rng: random.Random, long: int = 0) -> Unit:
@@ -123,7 +123,7 @@ def paragraph(rng: random.Random, long: int = 0) -> Unit:
 
 def item(rng: random.Random, number: int) -> Unit:
     unit = paragraph(rng)
-    return Unit(f"{number}. {unit.en}", f"({zh_numeral(number)}) {unit.zh}")
+    return Unit(item_marker(number, "en") + unit.en, item_marker(number, "zh") + unit.zh)
 
 
 def commitment_subjects(rng: random.Random) -> list[tuple[str, str]]:
@@ -141,8 +141,8 @@ def commitment_subjects(rng: random.Random) -> list[tuple[str, str]]:
 def commitment(rng: random.Random, number: int, en_subject: str, zh_subject: str) -> Unit:
     rest = paragraph(rng)
     return Unit(
-        f"{number}. Stay committed to {en_subject}. {rest.en}",
-        f"({zh_numeral(number)}) 坚持{zh_subject}。{rest.zh}",
+        f"{item_marker(number, 'en')}Stay committed to {en_subject}. {rest.en}",
+        f"{item_marker(number, 'zh')}坚持{zh_subject}。{rest.zh}",
     )
 
 
@@ -197,46 +197,37 @@ def zh_sentence(rng: random.Random) -> str:
 def render(rng: random.Random, units: list[Unit]) -> str:
     """Pages alternating English and Chinese, blocks separated by blank lines.
 
-    Both languages break pages after the same units, so each page of one
-    language is followed by the page of the other with the same units. A page's
-    last paragraph may break mid-sentence: its tail opens the next page of its
-    language (English in lower case, Chinese after an unfinished sentence).
+    The title has a page of its own; then both languages break pages after the
+    same units, a few at a time. A page's last paragraph may break mid-sentence:
+    its tail opens the next page of its language.
     """
-    pages: list[list[str]] = [["The Generated Concept Paper"], ["生成的概念文件"]]
-    carry = {"en": "", "zh": ""}
-    start = 0
-    while start < len(units):
-        end = min(len(units), start + rng.randint(*PAGE_UNITS))
-        page = units[start:end]
-        last = page[-1]
-        cut = (
-            end < len(units)
-            and not last.heading
-            and len(last.en) < LONG
-            and rng.random() < BREAK_CHANCE
-        )
-        for language in ("en", "zh"):
-            blocks = [carry[language]] if carry[language] else []
-            texts = [getattr(unit, language) for unit in page]
-            carry[language] = ""
-            if cut:
-                texts[-1], carry[language] = split(rng, texts[-1], language)
-            pages.append(blocks + texts)
-        start = end
-    return "\n\n".join("\n\n".join(page) for page in pages) + "\n"
+    ends, end = [1], 1
+    while end <= len(units):
+        end = min(len(units) + 1, end + rng.randint(*PAGE_UNITS))
+        ends.append(end)
 
+    breaks = [rng.random() < BREAK_CHANCE for _ in ends]  # the same pages in both languages
 
-def split(rng: random.Random, text: str, language: str) -> tuple[str, str]:
-    """Cut a paragraph mid-sentence: the head ends unfinished, the tail goes on."""
-    at = rng.randint(len(text) // 4, len(text) // 2)
-    if language == "en":
-        # At a space between two words, the second in lower case: the tail goes on.
-        while not (text[at] == " " and text[at - 1].isalpha() and text[at + 1].islower()):
-            at += 1
-        return text[:at], text[at + 1 :]
-    while text[at - 1] in "。，":
-        at += 1
-    return text[:at], text[at:]
+    def chooser():
+        decisions = iter(breaks)
+
+        def choose(points: list[int]) -> int | None:
+            if not next(decisions):
+                return None
+            return points[rng.randint(len(points) // 4, len(points) // 2)]
+
+        return choose
+
+    titles = {"en": "The Generated Concept Paper", "zh": "生成的概念文件"}
+    pages = {}
+    for language, title in titles.items():
+        laid = [(title, None)] + [
+            (text, None if unit.heading or len(text) >= LONG else 0)
+            for unit in units
+            for text in [getattr(unit, language)]
+        ]
+        pages[language] = pages_of(laid, ends, language, chooser())
+    return interleave(pages) + "\n"
 
 
 def ordinal(number: int) -> str:

@@ -48,7 +48,9 @@ BUILD = [PYTHON, "-m", "gsipaper", "build"]
 # RSS, which Linux carries across fork and exec.
 MEMORY_CHILD = """
 import json, resource, sys
-from gsipaper.cli import ROOT, SOURCE, load_project
+from pathlib import Path
+from gsipaper.cli import collector_paused
+from gsipaper.project import load_project
 from gsipaper.pipeline import tables_of
 
 def status(key):
@@ -56,11 +58,12 @@ def status(key):
         line = next(line for line in file if line.startswith(key + ":"))
     return int(line.split()[1]) * 1024  # kB
 
-project = load_project(ROOT)
-tables_of(SOURCE.read_bytes(), project)  # the lazy imports of a first run
+project = load_project(Path())  # run from the project directory
+tables_of(project.source.read_bytes(), project)  # the lazy imports of a first run
 after_imports = status("VmRSS")
 data = open(sys.argv[1], "rb").read()
-tables = tables_of(data, project)
+with collector_paused():  # as the command runs it
+    tables = tables_of(data, project)
 maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({
     "input": len(data), "after_imports": after_imports, "peak": status("VmHWM"), "maxrss": maxrss
@@ -140,18 +143,20 @@ def timed(command: list[str]) -> float:
 
 
 def core_figures() -> list[Figure]:
-    from gsipaper.cli import SOURCE, load_project
+    from gsipaper.cli import collector_paused
     from gsipaper.pipeline import tables_of
+    from gsipaper.project import load_project
 
     project = load_project(ROOT)
-    tables_of(SOURCE.read_bytes(), project)  # warm-up: the lazy imports of a first run
+    tables_of(project.source.read_bytes(), project)  # warm-up: the lazy imports of a first run
 
     def seconds_per_run(data: bytes, runs: int) -> float:
         results = []
         for _ in range(runs):
             gc.collect()
             start = time.perf_counter()
-            tables_of(data, project)
+            with collector_paused():  # as the command runs it
+                tables_of(data, project)
             results.append(time.perf_counter() - start)
         return statistics.median(results)
 

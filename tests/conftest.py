@@ -9,7 +9,8 @@ from pathlib import Path
 import pyarrow.csv as pacsv
 import pytest
 
-from gsipaper.schemas import RESOURCES, load_schemas
+from gsipaper.project import load_project
+from gsipaper.schemas import RESOURCES
 from gsipaper.validate import read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,7 @@ def descriptor() -> dict:
 @pytest.fixture(scope="session")
 def published() -> dict:
     """The published CSV tables as lists of row dicts, typed by their schemas."""
-    schemas = load_schemas(ROOT / "schemas")
+    schemas = load_project(ROOT).schemas
     return {
         name: read_csv(ROOT / "dist" / f"{name}.csv", schemas[name]).to_pylist()
         for name in RESOURCES
@@ -61,7 +62,7 @@ def source_lines() -> list[str]:
 
 @pytest.fixture(scope="session")
 def schemas() -> dict:
-    return load_schemas(ROOT / "schemas")
+    return load_project(ROOT).schemas
 
 
 __all__ = ["ARCHIVE", "DATABASE", "ROOT", "SOURCE", "VERSION", "WORKBOOK", "pacsv", "run_gsipaper"]

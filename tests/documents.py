@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from gsipaper import markers
+from layout import heading_line, interleave, item_marker, pages_of, wrap, zh_numeral
+
+# The paper's lists, as the paper has them: the generator does not ask the code under test.
+COMMITMENT_SECTION, PRIORITY_SECTION, COMMITMENTS = 2, 3, 6
 
 VOCABULARY = """peace security nations dialogue order trust shared future common people world
     cooperation development rules respect stability growth region council"""
@@ -73,9 +76,9 @@ def plans(draw) -> Plan:
             Unit(section, None, draw(english_paragraph()), draw(chinese_paragraph()))
             for _ in range(draw(st.integers(0 if section > 1 else 1, 2)))
         ]
-        if section == markers.COMMITMENT_SECTION:
+        if section == COMMITMENT_SECTION:
             units += draw(commitments(section))
-        elif section == markers.PRIORITY_SECTION:
+        elif section == PRIORITY_SECTION:
             for number in range(1, draw(st.integers(0, 3)) + 1):
                 units.append(
                     Unit(section, number, draw(english_paragraph()), draw(chinese_paragraph()))
@@ -87,9 +90,9 @@ def plans(draw) -> Plan:
 @st.composite
 def commitments(draw, section: int) -> list[Unit]:
     units, roles_en, roles_zh = [], [], []
-    for number in range(1, draw(st.integers(1, 6)) + 1):
+    for number in range(1, draw(st.integers(1, COMMITMENTS)) + 1):
         subject_en = f"the {draw(phrase(least=1, most=3))} pledge {number}"
-        subject_zh = f"坚持{draw(hanzi(2, 6))}{markers.zh_numeral(number)}"
+        subject_zh = f"坚持{draw(hanzi(2, 6))}{zh_numeral(number)}"
         en = draw(english_paragraph(f"Stay committed to {subject_en}."))
         zh = draw(chinese_paragraph(f"{subject_zh}。"))
         units.append(Unit(section, number, en, zh))
@@ -111,7 +114,7 @@ def blocks(plan: Plan, language: str) -> list[tuple[str, int | None]]:
         while done < unit.section:
             done += 1
             laid.append((heading(plan, done, language), None))
-        label = marker(unit.item, language)
+        label = "" if unit.item is None else item_marker(unit.item, language)
         laid.append((label + (unit.en if language == "en" else unit.zh), len(label)))
     laid += [(heading(plan, s, language), None) for s in range(done + 1, len(plan.headings) + 1)]
     return laid
@@ -119,36 +122,32 @@ def blocks(plan: Plan, language: str) -> list[tuple[str, int | None]]:
 
 def heading(plan: Plan, section: int, language: str) -> str:
     en, zh = plan.headings[section - 1]
-    if language == "en":
-        return f"{markers.roman(section)}. {en}"
-    return f"{markers.zh_numeral(section)}、{zh}"
-
-
-def marker(item: int | None, language: str) -> str:
-    if item is None:
-        return ""
-    return f"{item}. " if language == "en" else f"({markers.zh_numeral(item)}) "
-
-
-def split_points(text: str, start: int, language: str) -> list[int]:
-    """Where a page may cut the paragraph mid-sentence: never after a full stop."""
-    inside = range(start + 1, len(text))
-    if language == "en":
-        return [i for i in inside if text[i] == " " and text[i - 1].isalpha()]
-    return [i for i in inside if text[i - 1] not in markers.FINISHED and text[i] not in "。！？"]
+    return heading_line(section, en if language == "en" else zh, language)
 
 
 @st.composite
 def documents(draw) -> tuple[Plan, str]:
+    """A plan laid out on pages, some paragraphs broken across them or wrapped over lines."""
     plan = draw(plans())
-    laid = {language: blocks(plan, language) for language in markers.LANGUAGES}
+    laid = {language: draw(wrapped(blocks(plan, language), language)) for language in ("en", "zh")}
     shortest = min(len(b) for b in laid.values())
     pages = draw(st.integers(1, min(6, shortest)))
     paged = {language: draw(paginate(laid[language], pages, language)) for language in laid}
-    text = "\n\n".join(
-        "\n\n".join(paged[language][page]) for page in range(pages) for language in ("en", "zh")
-    )
-    return plan, text + draw(st.sampled_from(["", "\n"]))
+    return plan, interleave(paged) + draw(st.sampled_from(["", "\n"]))
+
+
+@st.composite
+def wrapped(draw, laid: list[tuple[str, int | None]], language: str):
+    """Some paragraphs over two or three consecutive lines, as a narrow column prints them.
+
+    A page may still cut a wrapped paragraph, inside its last line.
+    """
+    result = []
+    for text, body in laid:
+        lines = draw(st.sampled_from([1, 1, 2, 3])) if body is not None else 1
+        text = wrap(text, body, language, lines) if lines > 1 else text
+        result.append((text, text.rindex("\n") + 1 if "\n" in text else body))
+    return result
 
 
 @st.composite
@@ -159,18 +158,8 @@ def paginate(
     cuts = sorted(
         draw(st.sets(st.integers(1, len(laid) - 1), min_size=pages - 1, max_size=pages - 1))
     )
-    result, start = [], 0
-    carry = None
-    for end in [*cuts, len(laid)]:
-        page = [carry] if carry else []
-        carry = None
-        page += [text for text, _ in laid[start:end]]
-        last_text, text_start = laid[end - 1]
-        cut_inside = text_start is not None and end < len(laid)
-        points = split_points(last_text, text_start, language) if cut_inside else []
-        if points and draw(st.booleans()):
-            at = draw(st.sampled_from(points))
-            page[-1], carry = last_text[:at].rstrip(), last_text[at:].lstrip()
-        result.append(page)
-        start = end
-    return result
+
+    def choose(points: list[int]) -> int | None:
+        return draw(st.sampled_from(points)) if draw(st.booleans()) else None
+
+    return pages_of(laid, [*cuts, len(laid)], language, choose)

@@ -6,10 +6,12 @@ import pyarrow as pa
 import pytest
 
 from conftest import DATABASE, ROOT
-from gsipaper.database import DatabaseError, database_bytes
-from gsipaper.schemas import RESOURCES, arrow_schema, column_names, is_required, load_schemas
+from gsipaper.database import database_bytes
+from gsipaper.project import load_project
+from gsipaper.schemas import RESOURCES, arrow_schema, column_names, is_required
 
-SCHEMAS = load_schemas(ROOT / "schemas")
+PROJECT = load_project(ROOT)
+SCHEMAS = PROJECT.schemas
 
 
 @pytest.fixture(scope="module")
@@ -144,15 +146,15 @@ def tiny_tables(rows: list[dict]) -> dict[str, pa.Table]:
 
 def test_a_self_reference_and_a_quote_in_an_enum_value_are_written_right():
     rows = [{"id": 1, "kind": "it's", "parent": None}, {"id": 2, "kind": "b", "parent": 1}]
-    data = database_bytes(tiny_tables(rows), {"tiny": TINY})
+    data = database_bytes(tiny_tables(rows), {"tiny": TINY}, {})
     connection = sqlite3.connect(":memory:")
     connection.deserialize(data)
     assert connection.execute("SELECT * FROM tiny").fetchall() == [(1, "it's", None), (2, "b", 1)]
     assert connection.execute("SELECT name FROM sqlite_schema WHERE type = 'view'").fetchall() == []
-    assert data == database_bytes(tiny_tables(rows), {"tiny": TINY})
+    assert data == database_bytes(tiny_tables(rows), {"tiny": TINY}, {})
 
 
 def test_rows_that_break_a_key_are_refused():
     rows = [{"id": 1, "kind": "b", "parent": 7}]
-    with pytest.raises((DatabaseError, sqlite3.IntegrityError)):
-        database_bytes(tiny_tables(rows), {"tiny": TINY})
+    with pytest.raises(sqlite3.IntegrityError):
+        database_bytes(tiny_tables(rows), {"tiny": TINY}, {})

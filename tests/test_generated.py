@@ -6,8 +6,8 @@ import pytest
 
 from conftest import ROOT, run_gsipaper
 from generate import document
-from gsipaper.cli import load_project
 from gsipaper.pipeline import tables_of
+from gsipaper.project import load_project
 
 
 @pytest.fixture(scope="module")

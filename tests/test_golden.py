@@ -4,6 +4,8 @@ from collections import Counter
 
 import pytest
 
+from conftest import ROOT
+
 
 def by_id(rows, key="paragraph_id"):
     return {row[key]: row for row in rows}
@@ -111,6 +113,15 @@ def test_every_unit_pairs_the_same_place_in_both_languages(published):
 def test_descriptor_carries_both_titles_and_the_source_hash(descriptor):
     assert descriptor["title"] == "The Global Security Initiative Concept Paper"
     assert "全球安全倡议概念文件" in descriptor["description"]
-    assert descriptor["sources"][0]["hash"] == (
+    publication, extracted = descriptor["sources"]
+    assert extracted["path"] == "source/gsi-concept-paper.txt"
+    assert extracted["hash"] == (
         "sha256:c7fe715cc8d95c1e09b6fa42c249b70310fce4ce501a31d9ca79bf2b05cff421"
     )
+    assert extracted["bytes"] == (ROOT / extracted["path"]).stat().st_size
+    assert (publication["publisher"], publication["date"], publication["languages"]) == (
+        "Ministry of Foreign Affairs of the People's Republic of China",
+        "2023-02-21",
+        ["en", "zh"],
+    )
+    assert publication["title"].startswith("The Global Security Initiative Concept Paper")

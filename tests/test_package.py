@@ -126,7 +126,7 @@ def test_validation_finds_a_changed_workbook_database_or_zip(tmp_path, path):
     changed = files[f"dist/{path}"]
     files[f"dist/{path}"] = changed[:-1] + bytes([changed[-1] ^ 1])
     write_files(files, tmp_path)
-    assert [problem.split(":")[0] for problem in validate(tmp_path)] == [
+    assert [problem.resource for problem in validate(tmp_path)] == [
         {"xlsx": "workbook", "sqlite": "database", "zip": "archive"}[path.rsplit(".", 1)[1]]
     ]
 

@@ -5,11 +5,13 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from documents import documents
-from gsipaper.cli import load_project
 from gsipaper.errors import SourceError
 from gsipaper.pipeline import edition_of, package_of, tables_of
+from gsipaper.project import load_project
+from gsipaper.schemas import limits_of
 
 PROJECT = load_project(ROOT)
+LIMITS = limits_of(PROJECT.schemas)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -17,7 +19,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @given(documents())
 def test_a_well_formed_document_builds_and_every_unit_aligns_as_planned(document):
     plan, text = document
-    edition = edition_of(text.encode("utf-8"))
+    edition = edition_of(text.encode("utf-8"), LIMITS)
     built = [(u.section, u.item, u.en and u.en.text, u.zh and u.zh.text) for u in edition.units]
     assert built == [(u.section, u.item, u.en, u.zh) for u in plan.units]
     assert edition.titles["en"].text == plan.title_en
@@ -29,7 +31,7 @@ def test_a_well_formed_document_builds_and_every_unit_aligns_as_planned(document
 @given(documents())
 def test_each_language_reads_back_as_its_text_apart_from_the_repairs(document):
     plan, text = document
-    edition = edition_of(text.encode("utf-8"))
+    edition = edition_of(text.encode("utf-8"), LIMITS)
     for language in ("en", "zh"):
         joined = "".join(u.paragraph(language).text for u in edition.units)
         assert joined == "".join(getattr(u, language) for u in plan.units)

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATABASE, ROOT
 from gsipaper.docs import with_dictionary
-from gsipaper.schemas import load_schemas
+from gsipaper.project import load_project
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PYTHON_BLOCKS = re.findall(r"```python\n(.*?)```", README, re.S)
@@ -18,7 +18,7 @@ SQL_BLOCKS = re.findall(r"```sql\n(.*?)```", README, re.S)
 
 
 def test_data_dictionary_is_generated_from_the_schemas():
-    assert with_dictionary(README, load_schemas(ROOT / "schemas")) == README, (
+    assert with_dictionary(README, load_project(ROOT).schemas) == README, (
         "README.md is out of date: run `make build`"
     )
 

@@ -1,14 +1,13 @@
 """A re-extraction of the same paper with other page breaks builds the same tables."""
 
 import json
-from itertools import pairwise
 
 import pytest
 
 from conftest import ROOT, chinese_title, without_provenance
-from gsipaper import markers
-from gsipaper.cli import load_project
 from gsipaper.pipeline import tables_of
+from gsipaper.project import load_project
+from layout import interleave, pages_of, wrap
 
 PROJECT = load_project(ROOT)
 
@@ -16,7 +15,7 @@ PROJECT = load_project(ROOT)
 def blocks(tables, descriptor, language):
     """The language's title, headings and paragraphs, in order, as the PDF prints them."""
     title = descriptor["title"] if language == "en" else chinese_title(descriptor)
-    laid, section = [(title, False)], 0
+    laid, section = [(title, None)], 0
     headings = {s["section"]: s for s in tables["sections"].to_pylist()}
     for paragraph in tables["paragraphs"].to_pylist():
         if paragraph["language"] != language:
@@ -25,50 +24,35 @@ def blocks(tables, descriptor, language):
             section = paragraph["section"]
             heading = headings[section]
             laid.append((f"{heading['numeral_' + language]}{'. ' if language == 'en' else '、'}"
-                         f"{heading['title_' + language]}", False))  # fmt: skip
+                         f"{heading['title_' + language]}", None))  # fmt: skip
         marker = paragraph["marker"]
         prefix = "" if marker is None else marker + " "
-        laid.append((prefix + paragraph["text"], True))
+        laid.append((prefix + paragraph["text"], len(prefix)))
     return laid
 
 
-def cut(text, language):
-    """Cut a paragraph near its middle, mid-sentence, as a page foot does."""
-    middle = len(text) // 2
-    for at in range(middle, len(text) - 1):
-        if language == "en" and text[at] == " " and text[at - 1].isalpha():
-            return text[:at], text[at + 1 :]
-        if language == "zh" and text[at - 1] not in markers.FINISHED and text[at] not in "。，":
-            return text[:at], text[at:]
-    return None
-
-
-def layout(tables, descriptor, pages):
+def layout(tables, descriptor, pages, lines=1):
+    """The paper on `pages` page pairs, each page's last paragraph broken near its middle."""
     paged = {}
-    for language in markers.LANGUAGES:
-        laid = blocks(tables, descriptor, language)
-        ends = [round(page * len(laid) / pages) for page in range(pages + 1)]
-        chunks = [laid[start:end] for start, end in pairwise(ends)]
-        texts, carry = [], None
-        for chunk in chunks:
-            page = ([carry] if carry else []) + [text for text, _ in chunk]
-            carry = None
-            last, is_paragraph = chunk[-1]
-            split = cut(last, language) if is_paragraph and chunk is not chunks[-1] else None
-            if split:
-                page[-1], carry = split
-            texts.append(page)
-        paged[language] = texts
-    assert len(paged["en"]) == len(paged["zh"]) == pages
-    return "\n\n".join(
-        "\n\n".join(paged[language][page]) for page in range(pages) for language in ("en", "zh")
-    )
+    for language in ("en", "zh"):
+        laid = [
+            (wrap(text, body, language, lines) if body is not None else text, body)
+            for text, body in blocks(tables, descriptor, language)
+        ]
+        laid = [(text, text.rindex("\n") + 1 if "\n" in text else body) for text, body in laid]
+        ends = [round(page * len(laid) / pages) for page in range(1, pages + 1)]
+        paged[language] = pages_of(laid, ends, language, middle)
+    return interleave(paged)
 
 
-@pytest.mark.parametrize("pages", [1, 2, 3, 4, 5])
-def test_other_page_breaks_give_the_same_tables(pages):
+def middle(points):
+    return points[len(points) // 2]
+
+
+@pytest.mark.parametrize(("pages", "lines"), [(1, 1), (2, 2), (3, 3), (4, 1), (5, 2)])
+def test_other_page_breaks_and_line_wraps_give_the_same_tables(pages, lines):
     published = tables_of((ROOT / "source" / "gsi-concept-paper.txt").read_bytes(), PROJECT)
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    text = layout(published, descriptor, pages)
+    text = layout(published, descriptor, pages, lines)
     rebuilt = tables_of(text.encode("utf-8"), PROJECT)
     assert without_provenance(rebuilt) == without_provenance(published)

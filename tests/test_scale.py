@@ -6,9 +6,9 @@ import pytest
 
 from conftest import ROOT, run_gsipaper
 from generate import document
-from gsipaper.cli import load_project
 from gsipaper.errors import SourceError
 from gsipaper.pipeline import tables_of
+from gsipaper.project import load_project
 from scaled import LINES, with_line
 
 pytestmark = pytest.mark.slow

@@ -2,11 +2,16 @@
 
 import pytest
 
+from conftest import ROOT
 from gsipaper import markers
 from gsipaper.align import align
+from gsipaper.project import load_project
 from gsipaper.read import read_lines
+from gsipaper.schemas import limits_of
 from gsipaper.segment import segment
 from gsipaper.structure import structure
+
+LIMITS = limits_of(load_project(ROOT).schemas)
 
 TINY = """Tiny Paper
 
@@ -22,24 +27,24 @@ Peace matters.
 
 II. Core
 
-1. Be good. Always good.
+1. Be good to every neighbour. Always good.
 
-2. Be kind.
+2. Be kind to every stranger.
 
-These two commitments are one. Among them, be good provides a base; be kind is a duty.
+These two commitments are one. Among them, good to every neighbour provides a base; kind to every stranger is a duty.
 
 二、核心
 
-(一) 要好。一直好。
+(一) 要友好对待邻国。一直好。
 
-(二) 要善良。
+(二) 要善待陌生的人。
 
-上述两点是一个整体。其中，要好是基础，要善良是责任。
+上述两点是一个整体。其中，要友好对待邻国是基础，要善待陌生的人是责任。
 """
 
 
 def edition(text: str):
-    return align(structure(segment(read_lines(text.encode("utf-8")))))
+    return align(structure(segment(read_lines(text.encode("utf-8"))), LIMITS))
 
 
 def test_read_numbers_lines_and_normalises_whitespace():
@@ -55,7 +60,7 @@ def test_segment_starts_a_page_at_each_change_of_language():
 
 
 def test_structure_reads_titles_headings_and_items():
-    versions = structure(segment(read_lines(TINY.encode())))
+    versions = structure(segment(read_lines(TINY.encode())), LIMITS)
     assert versions["en"].title.text == "Tiny Paper"
     assert versions["zh"].title.text == "小文件"
     assert [h.title for h in versions["zh"].headings] == ["背景", "核心"]
@@ -77,22 +82,24 @@ def pages(*pages: list[str]) -> str:
 
 
 FRONT = (["Tiny Paper"], ["小文件"])
-CLOSING_EN = "These commitments are one. Among them, be good provides a base; be kind is a duty."
-CLOSING_ZH = "上述两点是一个整体。其中，要好是基础，要善良是责任。"
+# Section III: a numbered list without the roles that section II's closing paragraph gives.
+CORE = (["II. Core", "Core matters.", "III. Aims"], ["二、核心", "核心很重要。", "三、目标"])
+CLOSING_EN = "These aims are one."
+CLOSING_ZH = "上述两点是一个整体。"
 
 
 def test_a_page_top_sentence_joins_where_the_other_language_has_fewer_paragraphs():
     text = pages(
         *FRONT,
-        ["I. Background", "Peace matters.", "II. Core", "1. Be good, and"],
-        ["一、背景", "和平很重要。", "二、核心", "(一) 要好。"],
+        ["I. Background", "Peace matters.", *CORE[0], "1. Be good, and"],
+        ["一、背景", "和平很重要。", *CORE[1], "(一) 要好。"],
         ["always good.", "2. Be kind.", CLOSING_EN],
         ["一直好。", "(二) 要善良。", CLOSING_ZH],
     )
     units = edition(text).units
-    assert (units[1].en.text, units[1].en.lines) == ("Be good, and always good.", (11, 21))
-    assert (units[1].zh.text, units[1].zh.lines) == ("要好。一直好。", (19, 27))
-    assert [u.unit_id for u in units] == ["s1-01", "s2-01", "s2-02", "s2-03"]
+    assert (units[2].en.text, units[2].en.lines) == ("Be good, and always good.", (15, 29))
+    assert (units[2].zh.text, units[2].zh.lines) == ("要好。一直好。", (27, 35))
+    assert [u.unit_id for u in units] == ["s1-01", "s2-01", "s3-01", "s3-02", "s3-03"]
 
 
 def test_a_page_top_sentence_stays_apart_where_the_other_language_has_a_paragraph():
@@ -100,8 +107,8 @@ def test_a_page_top_sentence_stays_apart_where_the_other_language_has_a_paragrap
         *FRONT,
         ["I. Background", "Peace matters.", "War hurts."],
         ["一、背景", "和平很重要。"],
-        ["II. Core", "1. Be good.", "2. Be kind.", CLOSING_EN],
-        ["战争伤人。", "二、核心", "(一) 要好。", "(二) 要善良。", CLOSING_ZH],
+        [*CORE[0], "1. Be good.", "2. Be kind.", CLOSING_EN],
+        ["战争伤人。", *CORE[1], "(一) 要好。", "(二) 要善良。", CLOSING_ZH],
     )
     units = edition(text).units
     assert units[1].zh.text == "战争伤人。" and units[1].en.text == "War hurts."
@@ -110,14 +117,14 @@ def test_a_page_top_sentence_stays_apart_where_the_other_language_has_a_paragrap
 def test_a_page_top_sentence_before_the_closing_paragraph_joins_the_last_item():
     text = pages(
         *FRONT,
-        ["I. Background", "Peace matters.", "II. Core", "1. Be good.", "2. Be kind, and"],
-        ["一、背景", "和平很重要。", "二、核心", "(一) 要好。", "(二) 要善良。"],
+        ["I. Background", "Peace matters.", *CORE[0], "1. Be good.", "2. Be kind, and"],
+        ["一、背景", "和平很重要。", *CORE[1], "(一) 要好。", "(二) 要善良。"],
         ["sincere too.", CLOSING_EN],
         ["还要真诚。", CLOSING_ZH],
     )
     units = edition(text).units
-    assert units[2].zh.text == "要善良。还要真诚。"
-    assert units[3].zh.text == CLOSING_ZH and units[3].en.text == CLOSING_EN
+    assert units[3].zh.text == "要善良。还要真诚。"
+    assert units[4].zh.text == CLOSING_ZH and units[4].en.text == CLOSING_EN
 
 
 @pytest.mark.parametrize(
@@ -146,11 +153,11 @@ def test_english_fragments_join_with_a_space_and_chinese_without():
 def test_a_page_top_block_that_looks_like_an_item_continues_a_cut_sentence():
     text = pages(
         *FRONT,
-        ["I. Background", "Peace matters.", "II. Core", "1. Be good as in pledge"],
-        ["一、背景", "和平很重要。", "二、核心", "(一) 要好。"],
+        ["I. Background", "Peace matters.", *CORE[0], "1. Be good as in pledge"],
+        ["一、背景", "和平很重要。", *CORE[1], "(一) 要好。"],
         ["2. Always.", "2. Be kind.", CLOSING_EN],
         ["(二) 要善良。", CLOSING_ZH],
     )
     units = edition(text).units
-    assert units[1].en.text == "Be good as in pledge 2. Always."
-    assert units[2].en.marker == "2."
+    assert units[2].en.text == "Be good as in pledge 2. Always."
+    assert units[3].en.marker == "2."

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import ROOT, SOURCE, run_gsipaper, without_provenance
-from gsipaper.cli import load_project
 from gsipaper.pipeline import tables_of
+from gsipaper.project import load_project
 
 DATA = SOURCE.read_bytes()
 ZH_MARKER = re.compile(r"(?m)^\(([一二三四五六七八九十]+)\)".encode())
@@ -57,7 +57,7 @@ def test_a_variant_changes_only_the_recorded_source_hash(tmp_path):
     assert result.returncode == 0, result.stderr
     built = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
     assert (
-        built["sources"][0]["hash"] == f"sha256:{hashlib.sha256(variant.read_bytes()).hexdigest()}"
+        built["sources"][1]["hash"] == f"sha256:{hashlib.sha256(variant.read_bytes()).hexdigest()}"
     )
     for name in ("paragraphs", "sections", "commitments", "alignments"):
         published = (ROOT / "dist" / f"{name}.csv").read_bytes()

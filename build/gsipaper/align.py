@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from gsipaper import markers
 from gsipaper.errors import SourceError
 from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, PRIORITY_SECTION
+from gsipaper.roles import Commitment, commitments_of
 from gsipaper.structure import Heading, Paragraph, Title, Version
 
 Key = tuple[int, int, int]  # section, last list item (0 before any), order after that item
@@ -50,6 +51,7 @@ class Edition:
     titles: dict[str, Title]
     headings: dict[str, tuple[Heading, ...]]
     units: tuple[Unit, ...]
+    commitments: tuple[Commitment, ...]
 
 
 def align(versions: dict[str, Version]) -> Edition:
@@ -57,11 +59,27 @@ def align(versions: dict[str, Version]) -> Edition:
     check_sections(en, zh)
     en_paragraphs = truncate(resolve(en.paragraphs, zh.paragraphs))
     zh_paragraphs = truncate(resolve(zh.paragraphs, en.paragraphs))
+    units = tuple(pair(en_paragraphs, zh_paragraphs, last_section=len(en.headings)))
     return Edition(
         titles={language: version.title for language, version in versions.items()},
         headings={language: version.headings for language, version in versions.items()},
-        units=tuple(pair(en_paragraphs, zh_paragraphs, last_section=len(en.headings))),
+        units=units,
+        commitments=commitments_of(units),
     )
+
+
+def check_lengths(edition: Edition, limit: int) -> None:
+    """Refuse a paragraph too long for a spreadsheet cell before publishing it in one:
+    a cut text would be wrong data."""
+    for unit in edition.units:
+        for paragraph in (unit.en, unit.zh):
+            if paragraph is None or len(paragraph.text) <= limit:
+                continue
+            raise SourceError(
+                f"a paragraph of {len(paragraph.text):,} characters",
+                f"at most {limit:,}, the most a spreadsheet cell holds",
+                paragraph.lines[0],
+            )
 
 
 def check_sections(en: Version, zh: Version) -> None:
@@ -160,7 +178,7 @@ def check_pairs(keys: list[Key], at: dict[str, dict[Key, Paragraph]], last_secti
         key, language = min(unpaired, key=lambda found: (found[0][2] != 0, found[0]))
         witness = next(at[other][key] for other in at if other != language)
         raise SourceError(
-            f"{describe(key)} has no {LANGUAGE_NAMES[language]} counterpart",
+            f"{key_description(key)} has no {LANGUAGE_NAMES[language]} counterpart",
             "every paragraph in both languages, in the same places",
             witness.lines[0],
         )
@@ -170,7 +188,7 @@ def cut_off(key: Key, end: Key | None, last_section: int) -> bool:
     return key[0] == last_section and (end is None or key > end)
 
 
-def describe(key: Key) -> str:
+def key_description(key: Key) -> str:
     section, item, order = key
     kind = {COMMITMENT_SECTION: "commitment", PRIORITY_SECTION: "priority"}.get(section, "item")
     where = f"of section {markers.roman(section)}"

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from gsipaper.schemas import column_names, is_required
+from gsipaper.schemas import check_columns, column_names, is_required
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
 
-SIDE_BY_SIDE_DESCRIPTION = (
-    "Each paragraph beside its translation, in document order, with its section's titles "
-    "and both list markers."
-)
 # The side-by-side view, column by column: (name, table alias, field of that table).
+# Its Table Schema, schemas/side_by_side.json, must name the same columns in this order.
 SIDE_BY_SIDE = (
     ("position", "a", "position"),
     ("unit_id", "a", "unit_id"),
@@ -34,7 +31,6 @@ SIDE_BY_SIDE = (
     ("text_zh", "a", "text_zh"),
 )
 VIEW_TABLES = {"a": "alignments", "s": "sections", "en": "paragraphs", "zh": "paragraphs"}
-LEFT_JOINED = ("en", "zh")  # a unit may lack one language
 VIEW_FROM = """FROM alignments AS a
 JOIN sections AS s ON s.section = a.section
 LEFT JOIN paragraphs AS en ON en.paragraph_id = a.en_paragraph_id
@@ -42,11 +38,10 @@ LEFT JOIN paragraphs AS zh ON zh.paragraph_id = a.zh_paragraph_id
 ORDER BY a.position"""
 
 
-class DatabaseError(ValueError):
-    """The tables break a key of their schemas."""
-
-
-def database_bytes(tables: dict[str, pa.Table], schemas: dict[str, dict]) -> bytes:
+def database_bytes(
+    tables: dict[str, pa.Table], schemas: dict[str, dict], views: dict[str, dict]
+) -> bytes:
+    """Rows that break a key fail the commit (sqlite3.IntegrityError): keys are deferred."""
     import sqlite3
 
     # Autocommit, so that the one explicit transaction below is the only one.
@@ -54,25 +49,23 @@ def database_bytes(tables: dict[str, pa.Table], schemas: dict[str, dict]) -> byt
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("BEGIN")
-        for statement in ddl(schemas):
+        for statement in ddl(schemas, views):
             connection.execute(statement)
         for name, table in tables.items():
             insert(connection, name, table, column_names(schemas[name]))
         connection.execute("COMMIT")
-        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            raise DatabaseError(f"foreign keys do not resolve: {broken}")
         connection.execute("VACUUM")
         return connection.serialize()
     finally:
         connection.close()
 
 
-def ddl(schemas: dict[str, dict]) -> list[str]:
+def ddl(schemas: dict[str, dict], views: dict[str, dict]) -> list[str]:
     statements = [create_table(name, schema) for name, schema in schemas.items()]
     for name, schema in schemas.items():
         statements += create_indexes(name, schema)
     if set(VIEW_TABLES.values()) <= schemas.keys():
+        check_columns("side_by_side", [name for name, _, _ in SIDE_BY_SIDE], views["side_by_side"])
         statements.append(side_by_side_view())
     return statements
 
@@ -83,7 +76,7 @@ def create_table(name: str, schema: dict) -> str:
     if primary_key:
         lines.append(f"PRIMARY KEY ({identifiers(primary_key)})")
     lines += [f"UNIQUE ({identifiers(key)})" for key in schema.get("uniqueKeys", [])]
-    lines += [foreign_key(name, key) for key in schema.get("foreignKeys", [])]
+    lines += [foreign_key_clause(name, key) for key in schema.get("foreignKeys", [])]
     body = ",\n    ".join(lines)
     return f"CREATE TABLE {identifier(name)} (\n    {body}\n)"
 
@@ -113,7 +106,7 @@ def checks(field: dict) -> list[str]:
     return found
 
 
-def foreign_key(name: str, key: dict) -> str:
+def foreign_key_clause(name: str, key: dict) -> str:
     reference = key["reference"]
     # Table Schema names the table it is in with an empty resource.
     target = reference["resource"] or name
@@ -149,25 +142,6 @@ def side_by_side_view() -> str:
         f"{alias}.{identifier(field)} AS {identifier(name)}" for name, alias, field in SIDE_BY_SIDE
     )
     return f"CREATE VIEW side_by_side AS\nSELECT\n    {columns}\n{VIEW_FROM}"
-
-
-def side_by_side_schema(schemas: dict[str, dict]) -> dict:
-    """The Table Schema of the view: each column's field, from the table it comes from."""
-    fields = []
-    for name, alias, field_name in SIDE_BY_SIDE:
-        table = schemas[VIEW_TABLES[alias]]
-        field = next(f for f in table["fields"] if f["name"] == field_name)
-        column = {**field, "name": name}
-        if alias in LEFT_JOINED and "constraints" in field:
-            column["constraints"] = {
-                k: v for k, v in field["constraints"].items() if k != "required"
-            }
-        fields.append(column)
-    return {
-        "description": SIDE_BY_SIDE_DESCRIPTION,
-        "fields": fields,
-        "primaryKey": schemas["alignments"]["primaryKey"],
-    }
 
 
 def side_by_side(database: bytes) -> tuple[list[str], list[tuple]]:

@@ -27,7 +27,7 @@ def data_dictionary(schemas: dict[str, dict]) -> str:
             "|---|---|---|---|---|",
             *(row(field) for field in schema["fields"]),
         ]
-        foreign = [foreign_key(key) for key in schema.get("foreignKeys", [])]
+        foreign = [foreign_key_text(key) for key in schema.get("foreignKeys", [])]
         if foreign:
             parts += ["", "Foreign keys: " + "; ".join(foreign) + "."]
     return "\n".join([*parts, "", END])
@@ -36,12 +36,12 @@ def data_dictionary(schemas: dict[str, dict]) -> str:
 def row(field: dict) -> str:
     constraints = dict(field.get("constraints", {}))
     required = "yes" if constraints.pop("required", False) else ""
-    shown = ", ".join(describe(key, value) for key, value in constraints.items())
+    shown = ", ".join(constraint_text(key, value) for key, value in constraints.items())
     cells = [f"`{field['name']}`", field["type"], required, shown, field["description"]]
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
-def describe(key: str, value) -> str:
+def constraint_text(key: str, value) -> str:
     if key == "enum":
         return "one of " + ", ".join(f"`{v}`" for v in value)
     if key == "pattern":
@@ -51,7 +51,7 @@ def describe(key: str, value) -> str:
     return f"{key} {value}"
 
 
-def foreign_key(key: dict) -> str:
+def foreign_key_text(key: dict) -> str:
     reference = key["reference"]
     return f"`{key['fields'][0]}` → `{reference['resource']}.{reference['fields'][0]}`"
 

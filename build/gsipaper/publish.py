@@ -18,10 +18,12 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from gsipaper.archive import zip_bytes
-from gsipaper.database import database_bytes, side_by_side, side_by_side_schema
+from gsipaper.database import database_bytes, side_by_side
 from gsipaper.docs import with_dictionary
+from gsipaper.markers import LANGUAGE_NAMES
 from gsipaper.portals import citation_cff, dataset_card, with_front_matter
-from gsipaper.workbook import SIDE_BY_SIDE_SHEET, check_fits, package_workbook
+from gsipaper.project import Project
+from gsipaper.workbook import SIDE_BY_SIDE_SHEET, package_workbook
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CSV_DIALECT = {
@@ -84,33 +86,30 @@ class Source:
 
 
 def render(
-    tables: dict[str, pa.Table],
-    schemas: dict[str, dict],
-    metadata: dict,
-    readme: str,
-    titles: dict[str, str],
-    source: Source,
+    tables: dict[str, pa.Table], project: Project, titles: dict[str, str], source: Source
 ) -> dict[str, bytes]:
-    check_fits(tables["paragraphs"])
+    schemas, metadata = project.schemas, project.metadata
     files: dict[str, bytes] = {}
     for name, table in tables.items():
         files[f"dist/{name}.csv"] = csv_bytes(table)
         files[f"dist/{name}.parquet"] = parquet_bytes(table)
-        files[f"schemas/{name}.json"] = json_bytes(schemas[name])
-    database = database_bytes(tables, schemas)
+    for name, schema in (schemas | project.views).items():
+        files[f"schemas/{name}.json"] = json_bytes(schema)
+    database = database_bytes(tables, schemas, project.views)
     files[DATABASE.path(metadata)] = database
     files[WORKBOOK.path(metadata)] = package_workbook(
-        tables, schemas, side_by_side(database), metadata, titles, source_line(source)
+        tables, project, side_by_side(database), titles, source_line(source)
     )
     listed = [
         *resources(tables, files),
-        workbook_resource(files, schemas, metadata),
+        workbook_resource(files, metadata),
         file_resource(files, DATABASE, metadata),
     ]
     cut_off = any(tables["paragraphs"].column("truncated").to_pylist())
     package = descriptor(metadata, titles, source, listed, cut_off)
     card = dataset_card(package, max(table.num_rows for table in tables.values()))
-    files["README.md"] = with_front_matter(with_dictionary(readme, schemas), card).encode("utf-8")
+    readme = with_front_matter(with_dictionary(project.readme, schemas), card)
+    files["README.md"] = readme.encode("utf-8")
     files["CITATION.cff"] = citation_cff(package, metadata).encode("utf-8")
     return with_archive(files, package, source, metadata)
 
@@ -140,17 +139,17 @@ def file_resource(files: dict[str, bytes], artefact: Artefact, metadata: dict) -
         "format": artefact.extension,
         "mediatype": artefact.mediatype,
         "bytes": len(files[path]),
-        "hash": sha256(files[path]),
+        "hash": hash_field(files[path]),
     }
 
 
-def workbook_resource(files: dict[str, bytes], schemas: dict[str, dict], metadata: dict) -> dict:
+def workbook_resource(files: dict[str, bytes], metadata: dict) -> dict:
     """The workbook as the table of its first sheet, which tools that read tables can check."""
     return {
         **file_resource(files, WORKBOOK, metadata),
         "type": "table",
         "dialect": {"sheetName": SIDE_BY_SIDE_SHEET},
-        "schema": side_by_side_schema(schemas),
+        "schema": "schemas/side_by_side.json",
     }
 
 
@@ -184,17 +183,21 @@ def resources(tables: dict[str, pa.Table], files: dict[str, bytes]) -> list[dict
                 "encoding": "utf-8",
                 "dialect": CSV_DIALECT,
                 "bytes": len(files[csv_path]),
-                "hash": sha256(files[csv_path]),
+                "hash": hash_field(files[csv_path]),
                 "schema": f"schemas/{name}.json",
             }
         )
+        # A file to frictionless, which then checks its bytes and hash (it counts neither
+        # for a Parquet table); the build proves it holds the same table as the CSV.
         listed.append(
             {
                 "name": f"{name}-parquet",
-                "type": "table",
+                "type": "file",
                 "path": parquet_path,
                 "format": "parquet",
                 "mediatype": "application/vnd.apache.parquet",
+                "bytes": len(files[parquet_path]),
+                "hash": hash_field(files[parquet_path]),
                 "schema": f"schemas/{name}.json",
             }
         )
@@ -226,21 +229,39 @@ def descriptor(
         "contributors": metadata["contributors"],
         "sources": [
             {
-                "title": f"{source.name}: UTF-8 text extracted from the bilingual PDF",
-                "path": f"source/{source.name}",
-                "hash": f"sha256:{source.sha256}",
+                "title": publication["title"],
+                "publisher": publication["publisher"],
+                "date": publication["date"],
+                "languages": publication["languages"],
+                "format": publication["format"],
+                "description": (
+                    f"The paper as published by the {publication['publisher']} "
+                    f"on {publication['date']}, in {language_list(publication['languages'])}."
+                ),
             },
             {
-                "title": f"{publication['title']}, {publication['publisher']}, {publication['date']}",
+                "title": f"{source.name}: the text extracted from the {publication['format']}",
+                "path": f"source/{source.name}",
+                "format": "txt",
+                "mediatype": "text/plain",
+                "encoding": "utf-8",
+                "bytes": len(source.data),
+                "hash": f"sha256:{source.sha256}",
             },
         ],
         "resources": listed,
     }
 
 
+def language_list(languages: list[str]) -> str:
+    names = [LANGUAGE_NAMES.get(code, code) for code in languages]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def source_line(source: Source) -> str:
     return f"source/{source.name}, sha256 {source.sha256}"
 
 
-def sha256(data: bytes) -> str:
+def hash_field(data: bytes) -> str:
+    """A descriptor's `hash`: the algorithm, a colon and the hex digest."""
     return f"sha256:{hashlib.sha256(data).hexdigest()}"

@@ -1,4 +1,5 @@
-"""The roles that the closing paragraph of section II gives the six commitments.
+"""The commitments of section II: each one's marker, title, and the role that the
+closing paragraph of the section gives it.
 
 The paragraph names each commitment by the words of its first sentence ("…the
 vision of common … security provides conceptual guidance; respecting the
@@ -10,8 +11,16 @@ the phrase after the verb that follows it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from gsipaper import markers
 from gsipaper.errors import SourceError
+from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, LANGUAGES
+
+if TYPE_CHECKING:
+    from gsipaper.align import Unit
+    from gsipaper.structure import Paragraph
 
 ROLE = {
     "en": re.compile(r"\s+(?:is|provides)\s+(?P<role>[^;,.]{1,80})"),
@@ -19,6 +28,61 @@ ROLE = {
 }
 MIN_SUBJECT = {"en": 12, "zh": 4}  # characters: shorter tails would match by chance
 MAX_DROPPED = 8  # leading words (English) or characters (Chinese), like "Stay committed to"
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    number: int
+    markers: dict[str, str]  # by language, as printed
+    titles: dict[str, str]  # the first sentence
+    roles: dict[str, str]
+
+
+def commitments_of(units: tuple[Unit, ...]) -> tuple[Commitment, ...]:
+    listed = [u for u in units if u.commitment]
+    if not listed:
+        return ()
+    closing = closing_unit(units, listed[-1])
+    return tuple(commitment_of(unit, closing) for unit in listed)
+
+
+def commitment_of(unit: Unit, closing: Unit) -> Commitment:
+    found: dict[str, dict[str, str]] = {"markers": {}, "titles": {}, "roles": {}}
+    for language in LANGUAGES:
+        paragraph = both_languages(unit, language)
+        ending = both_languages(closing, language)
+        title = markers.first_sentence(paragraph.text, language)
+        found["markers"][language] = paragraph.marker
+        found["titles"][language] = title
+        found["roles"][language] = role_of(
+            ending.text, title, language, ending.lines[0], unit.commitment
+        )
+    return Commitment(unit.commitment, **found)
+
+
+def closing_unit(units: tuple[Unit, ...], last_commitment: Unit) -> Unit:
+    after = units.index(last_commitment) + 1
+    following = units[after] if after < len(units) else None
+    if following is None or following.section != COMMITMENT_SECTION:
+        line = (last_commitment.en or last_commitment.zh).lines[-1]
+        raise SourceError(
+            "section II has no closing paragraph after its last commitment",
+            "a paragraph that gives each commitment its role",
+            line,
+        )
+    return following
+
+
+def both_languages(unit: Unit, language: str) -> Paragraph:
+    paragraph = unit.paragraph(language)
+    if paragraph is None:
+        other = unit.en or unit.zh
+        raise SourceError(
+            f"{unit.unit_id} has no {LANGUAGE_NAMES[language]} text",
+            "section II complete in both languages",
+            other.lines[0],
+        )
+    return paragraph
 
 
 def role_of(closing: str, title: str, language: str, closing_line: int, number: int) -> str:

@@ -13,13 +13,8 @@ from dataclasses import dataclass, replace
 
 from gsipaper import markers
 from gsipaper.errors import SourceError
-from gsipaper.markers import (
-    COMMITMENT_SECTION,
-    COMMITMENTS,
-    LANGUAGE_NAMES,
-    LANGUAGES,
-    LIST_SECTIONS,
-)
+from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, LANGUAGES, LIST_SECTIONS
+from gsipaper.schemas import Limits
 from gsipaper.segment import Block
 
 TITLE_LENGTH = 120
@@ -65,7 +60,7 @@ class Version:
     paragraphs: tuple[Paragraph, ...]
 
 
-def structure(blocks: list[Block]) -> dict[str, Version]:
+def structure(blocks: list[Block], limits: Limits) -> dict[str, Version]:
     streams = {language: [b for b in blocks if b.language == language] for language in LANGUAGES}
     for language, stream in streams.items():
         if not stream:
@@ -75,10 +70,13 @@ def structure(blocks: list[Block]) -> dict[str, Version]:
                 "English and Chinese pages",
                 other[0].lines[0],
             )
-    return {language: version_of(language, stream) for language, stream in streams.items()}
+    return {
+        language: version_of(language, stream, limits.commitments)
+        for language, stream in streams.items()
+    }
 
 
-def version_of(language: str, stream: list[Block]) -> Version:
+def version_of(language: str, stream: list[Block], commitments: int) -> Version:
     start = next((i for i, b in enumerate(stream) if b.kind == "heading"), None)
     if start is None:
         raise SourceError(
@@ -87,7 +85,7 @@ def version_of(language: str, stream: list[Block]) -> Version:
             stream[0].lines[0],
         )
     title = title_of(language, stream[:start], stream[start])
-    headings, paragraphs = body_of(language, stream[start:])
+    headings, paragraphs = body_of(language, stream[start:], commitments)
     return Version(language, title, headings, paragraphs)
 
 
@@ -121,7 +119,7 @@ def is_title_shaped(block: Block) -> bool:
 
 
 def body_of(
-    language: str, stream: list[Block]
+    language: str, stream: list[Block], commitments: int
 ) -> tuple[tuple[Heading, ...], tuple[Paragraph, ...]]:
     headings: list[Heading] = []
     paragraphs: list[Paragraph] = []
@@ -136,7 +134,7 @@ def body_of(
         if open_paragraph and continues(paragraphs[-1], block, page_top):
             paragraphs[-1] = paragraphs[-1].extended(block.fragments, block.lines)
         elif block.kind == "item":
-            item = next_item(language, section, item, block)
+            item = next_item(language, section, item, block, commitments)
             paragraphs.append(paragraph_of(language, section, block, item))
         elif markers.starts_mid_sentence(block.fragments[0], language):
             raise SourceError(
@@ -174,7 +172,7 @@ def next_heading(language: str, headings: list[Heading], block: Block) -> Headin
     return Heading(marker.number, marker.label, marker.rest, block.lines[0])
 
 
-def next_item(language: str, section: int, item: int, block: Block) -> int:
+def next_item(language: str, section: int, item: int, block: Block, commitments: int) -> int:
     marker = block.marker
     if section not in LIST_SECTIONS:
         listed = " and ".join(numeral(language, s) for s in LIST_SECTIONS)
@@ -183,10 +181,10 @@ def next_item(language: str, section: int, item: int, block: Block) -> int:
             f"numbered items only in sections {listed}",
             block.lines[0],
         )
-    if section == COMMITMENT_SECTION and marker.number > COMMITMENTS:
+    if section == COMMITMENT_SECTION and marker.number > commitments:
         raise SourceError(
             f"commitment {marker.label} in section {numeral(language, section)}",
-            f"the {COMMITMENTS} commitments only",
+            f"the {commitments} commitments only",
             block.lines[0],
         )
     if marker.number != item + 1:

@@ -5,12 +5,9 @@ from __future__ import annotations
 import nanoarrow
 import pyarrow as pa
 
-from gsipaper import markers
 from gsipaper.align import Edition, Unit
-from gsipaper.errors import SourceError
-from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, LANGUAGES
-from gsipaper.roles import role_of
-from gsipaper.schemas import arrow_schema
+from gsipaper.markers import LANGUAGES
+from gsipaper.schemas import arrow_schema, check_columns
 
 
 def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
@@ -23,17 +20,21 @@ def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
     # Each table's rows are made just before they are converted and dropped right after,
     # so that at most one table's rows are held at a time.
     return {
-        name: arrow_table(rows[name](edition), arrow_schema(schema))
-        for name, schema in schemas.items()
+        name: typed_table(name, rows[name](edition), schema) for name, schema in schemas.items()
     }
 
 
-def arrow_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+def typed_table(name: str, rows: list[dict], table_schema: dict) -> pa.Table:
     """Rows → an Arrow table, a column at a time through nanoarrow.
 
-    pyarrow's own converter of Python values imports pandas wherever pandas is
-    installed, which costs the build a fifth of a second; nanoarrow does not.
+    The rows must have the schema's fields, in order: a column made here and
+    not declared there is refused, not dropped. pyarrow's own converter of
+    Python values imports pandas wherever pandas is installed, which costs the
+    build a fifth of a second; nanoarrow does not.
     """
+    if rows:
+        check_columns(name, list(rows[0]), table_schema)
+    schema = arrow_schema(table_schema)
     columns = [nanoarrow.c_array([row[f.name] for row in rows], f.type) for f in schema]
     return pa.Table.from_arrays([pa.array(column) for column in columns], schema=schema)
 
@@ -77,49 +78,18 @@ def section_rows(edition: Edition) -> list[dict]:
 
 
 def commitment_rows(edition: Edition) -> list[dict]:
-    listed = [u for u in edition.units if u.commitment]
-    if not listed:
-        return []
-    closing = closing_unit(edition, listed[-1])
-    rows = []
-    for unit in listed:
-        row = {"commitment": unit.commitment}
-        for language in LANGUAGES:
-            paragraph = both_languages(unit, language)
-            ending = both_languages(closing, language)
-            title = markers.first_sentence(paragraph.text, language)
-            row[f"marker_{language}"] = paragraph.marker
-            row[f"title_{language}"] = title
-            row[f"role_{language}"] = role_of(
-                ending.text, title, language, ending.lines[0], unit.commitment
-            )
-        rows.append(row)
-    return rows
-
-
-def closing_unit(edition: Edition, last_commitment: Unit) -> Unit:
-    after = edition.units.index(last_commitment) + 1
-    following = edition.units[after] if after < len(edition.units) else None
-    if following is None or following.section != COMMITMENT_SECTION:
-        line = (last_commitment.en or last_commitment.zh).lines[-1]
-        raise SourceError(
-            "section II has no closing paragraph after its last commitment",
-            "a paragraph that gives each commitment its role",
-            line,
-        )
-    return following
-
-
-def both_languages(unit: Unit, language: str):
-    paragraph = unit.paragraph(language)
-    if paragraph is None:
-        other = unit.en or unit.zh
-        raise SourceError(
-            f"{unit.unit_id} has no {LANGUAGE_NAMES[language]} text",
-            "section II complete in both languages",
-            other.lines[0],
-        )
-    return paragraph
+    return [
+        {
+            "commitment": commitment.number,
+            "marker_en": commitment.markers["en"],
+            "marker_zh": commitment.markers["zh"],
+            "title_en": commitment.titles["en"],
+            "title_zh": commitment.titles["zh"],
+            "role_en": commitment.roles["en"],
+            "role_zh": commitment.roles["zh"],
+        }
+        for commitment in edition.commitments
+    ]
 
 
 def alignment_rows(edition: Edition) -> list[dict]:

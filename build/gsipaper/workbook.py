@@ -13,15 +13,13 @@ from datetime import datetime
 
 import pyarrow as pa
 
-from gsipaper.database import SIDE_BY_SIDE_DESCRIPTION
-from gsipaper.errors import SourceError
+from gsipaper.project import Project
 from gsipaper.schemas import column_names
 
 SIDE_BY_SIDE_SHEET = "side by side"
 BUILD_COMMAND = "make build (which runs python -m gsipaper build)"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MIN_WIDTH, MAX_WIDTH = 6, 60
-CELL_LIMIT = 32_767  # characters: the most one spreadsheet cell holds
 LINE_HEIGHT = 15  # points: one line of the default 11-point font
 HEADER = {"bold": True, "bottom": 1, "valign": "top", "bg_color": "#EEEEEE"}
 CELL = {"text_wrap": True, "valign": "top"}
@@ -41,17 +39,17 @@ class Sheet:
 
 def package_workbook(
     tables: dict[str, pa.Table],
-    schemas: dict[str, dict],
+    project: Project,
     side_by_side: tuple[list[str], list[tuple]],
-    metadata: dict,
     titles: dict[str, str],
     source: str,
 ) -> bytes:
     """The side-by-side text, one sheet per table, then what the workbook is."""
+    metadata = project.metadata
     sheets = [
         Sheet(SIDE_BY_SIDE_SHEET, *side_by_side),
-        *(table_sheet(name, table, schemas[name]) for name, table in tables.items()),
-        Sheet("about", ["about", "value"], about_rows(metadata, titles, source, schemas)),
+        *(table_sheet(name, table, project.schemas[name]) for name, table in tables.items()),
+        Sheet("about", ["about", "value"], about_rows(project, titles, source)),
     ]
     properties = {
         "title": titles["en"],
@@ -63,9 +61,8 @@ def package_workbook(
     return workbook_bytes(sheets, properties, datetime.fromisoformat(metadata["created"]))
 
 
-def about_rows(
-    metadata: dict, titles: dict[str, str], source: str, schemas: dict[str, dict]
-) -> list[tuple[str, str]]:
+def about_rows(project: Project, titles: dict[str, str], source: str) -> list[tuple[str, str]]:
+    metadata = project.metadata
     publication = metadata["publication"]
     return [
         ("title", titles["en"]),
@@ -78,24 +75,13 @@ def about_rows(
         ("created", metadata["created"]),
         ("packaged by", ", ".join(packagers(metadata))),
         ("build command", BUILD_COMMAND),
-        (f"sheet {SIDE_BY_SIDE_SHEET}", SIDE_BY_SIDE_DESCRIPTION),
-        *((f"sheet {name}", schema["description"]) for name, schema in schemas.items()),
+        (f"sheet {SIDE_BY_SIDE_SHEET}", project.views["side_by_side"]["description"]),
+        *((f"sheet {name}", schema["description"]) for name, schema in project.schemas.items()),
     ]
 
 
 def packagers(metadata: dict) -> list[str]:
     return [c["title"] for c in metadata["contributors"] if "packager" in c.get("roles", [])]
-
-
-def check_fits(paragraphs: pa.Table) -> None:
-    """Refuse a paragraph too long for a cell: a cut text in the workbook would be wrong data."""
-    for row in paragraphs.select(["text", "source_lines"]).to_pylist():
-        if len(row["text"]) > CELL_LIMIT:
-            raise SourceError(
-                f"a paragraph of {len(row['text']):,} characters",
-                f"at most {CELL_LIMIT:,}, the most a spreadsheet cell holds",
-                int(row["source_lines"].split(";")[0]),
-            )
 
 
 def table_sheet(name: str, table: pa.Table, schema: dict) -> Sheet:
