@@ -145,3 +145,24 @@ def members(path):
         return []
     with zipfile.ZipFile(path) as archive:
         return [(f"{path.name}:{name}", archive.read(name)) for name in archive.namelist()]
+
+
+@pytest.mark.parametrize("key", ["hash", "bytes"])
+def test_validation_finds_a_parquet_file_that_is_not_the_one_described(tmp_path, key):
+    files = tree_files(ROOT, PUBLISHED)
+    package = json.loads(files["datapackage.json"])
+    described = next(r for r in package["resources"] if r["name"] == "sections-parquet")
+    described[key] = "sha256:" + "0" * 64 if key == "hash" else described[key] + 1
+    files["datapackage.json"] = json.dumps(package).encode("utf-8")
+    write_files(files, tmp_path)
+    problems = validate(tmp_path)
+    assert [(p.resource, p.message) for p in problems] == [
+        ("sections-parquet", "dist/sections.parquet is not the file described")
+    ]
+
+
+def test_every_data_file_the_descriptor_lists_carries_bytes_and_hash(descriptor):
+    for resource in descriptor["resources"]:
+        data = (ROOT / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data), resource["name"]
+        assert resource["hash"].startswith("sha256:"), resource["name"]
