@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
 import pyarrow.csv as pacsv
 import pytest
 
+from gsipaper.files import write_files
+from gsipaper.pipeline import package_of
 from gsipaper.project import load_project
 from gsipaper.schemas import RESOURCES
 from gsipaper.validate import read_csv
@@ -16,9 +21,28 @@ from gsipaper.validate import read_csv
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "gsi-concept-paper.txt"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-WORKBOOK = ROOT / "dist" / "gsi-concept-paper.xlsx"
-DATABASE = ROOT / "dist" / "gsi-concept-paper.sqlite"
-ARCHIVE = ROOT / "dist" / f"gsi-concept-paper-{VERSION}.zip"
+
+
+def fresh_build() -> Path:
+    """The package as the code builds it now, written into a temporary directory.
+
+    The semantic tests read this, not the committed files: a bug in the code fails them even
+    when dist/ has been rebuilt with it. test_package compares the two byte for byte, as the
+    staleness check it is.
+    """
+    project = load_project(ROOT)
+    package = package_of(project.source.read_bytes(), project.source.name, project)
+    out = Path(tempfile.mkdtemp(prefix="gsipaper-built-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
+    write_files(package.files, out)
+    shutil.copytree(ROOT / "source", out / "source")
+    return out
+
+
+BUILT = fresh_build()
+WORKBOOK = BUILT / "dist" / "gsi-concept-paper.xlsx"
+DATABASE = BUILT / "dist" / "gsi-concept-paper.sqlite"
+ARCHIVE = BUILT / "dist" / f"gsi-concept-paper-{VERSION}.zip"
 
 
 def run_gsipaper(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -42,15 +66,15 @@ def chinese_title(descriptor: dict) -> str:
 
 @pytest.fixture(scope="session")
 def descriptor() -> dict:
-    return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    return json.loads((BUILT / "datapackage.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
 def published() -> dict:
-    """The published CSV tables as lists of row dicts, typed by their schemas."""
+    """The built CSV tables as lists of row dicts, typed by their schemas."""
     schemas = load_project(ROOT).schemas
     return {
-        name: read_csv(ROOT / "dist" / f"{name}.csv", schemas[name]).to_pylist()
+        name: read_csv(BUILT / "dist" / f"{name}.csv", schemas[name]).to_pylist()
         for name in RESOURCES
     }
 
@@ -65,4 +89,14 @@ def schemas() -> dict:
     return load_project(ROOT).schemas
 
 
-__all__ = ["ARCHIVE", "DATABASE", "ROOT", "SOURCE", "VERSION", "WORKBOOK", "pacsv", "run_gsipaper"]
+__all__ = [
+    "ARCHIVE",
+    "BUILT",
+    "DATABASE",
+    "ROOT",
+    "SOURCE",
+    "VERSION",
+    "WORKBOOK",
+    "pacsv",
+    "run_gsipaper",
+]

@@ -7,7 +7,7 @@ import zipfile
 import frictionless
 import pytest
 
-from conftest import ARCHIVE, ROOT, SOURCE, VERSION
+from conftest import ARCHIVE, BUILT, SOURCE, VERSION
 from gsipaper.archive import zip_bytes
 
 FOLDER = f"gsi-concept-paper-{VERSION}"
@@ -30,9 +30,9 @@ def test_the_unpacked_package_is_valid(unpacked):
 def test_the_zip_holds_every_published_file_but_itself(unpacked):
     inside = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()}
     published = {
-        p.relative_to(ROOT).as_posix()
+        p.relative_to(BUILT).as_posix()
         for folder in ("dist", "schemas")
-        for p in ROOT.joinpath(folder).iterdir()
+        for p in BUILT.joinpath(folder).iterdir()
     }
     expected = published - {f"dist/{ARCHIVE.name}"}
     assert inside == expected | {
@@ -42,7 +42,7 @@ def test_the_zip_holds_every_published_file_but_itself(unpacked):
         "source/gsi-concept-paper.txt",
     }
     for path in expected | {"README.md", "CITATION.cff"}:
-        assert (unpacked / path).read_bytes() == (ROOT / path).read_bytes(), path
+        assert (unpacked / path).read_bytes() == (BUILT / path).read_bytes(), path
     assert (unpacked / "source" / SOURCE.name).read_bytes() == SOURCE.read_bytes()
 
 

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT
+from conftest import BUILT
 
 
 def by_id(rows, key="paragraph_id"):
@@ -118,7 +118,7 @@ def test_descriptor_carries_both_titles_and_the_source_hash(descriptor):
     assert extracted["hash"] == (
         "sha256:c7fe715cc8d95c1e09b6fa42c249b70310fce4ce501a31d9ca79bf2b05cff421"
     )
-    assert extracted["bytes"] == (ROOT / extracted["path"]).stat().st_size
+    assert extracted["bytes"] == (BUILT / extracted["path"]).stat().st_size
     assert (publication["publisher"], publication["date"], publication["languages"]) == (
         "Ministry of Foreign Affairs of the People's Republic of China",
         "2023-02-21",

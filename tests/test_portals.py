@@ -13,18 +13,18 @@ import openpyxl
 import pytest
 import yaml
 
-from conftest import ARCHIVE, ROOT, VERSION, WORKBOOK
+from conftest import ARCHIVE, BUILT, ROOT, VERSION, WORKBOOK
 from gsipaper.portals import with_front_matter
 from gsipaper.portals import yaml as to_yaml
 from gsipaper.schemas import RESOURCES
 
 CFF_SCHEMA = Path(__file__).parent / "data" / "citation-file-format-1.2.0.schema.json"
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = (BUILT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def citation() -> dict:
-    return yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    return yaml.safe_load((BUILT / "CITATION.cff").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_front_matter_carries_licence_languages_and_one_config_per_table(card):
     assert [(c["config_name"], c["data_files"]) for c in card["configs"]] == [
         (name, f"dist/{name}.parquet") for name in RESOURCES
     ]
-    assert all((ROOT / c["data_files"]).is_file() for c in card["configs"])
+    assert all((BUILT / c["data_files"]).is_file() for c in card["configs"])
 
 
 HF_LOAD = """
@@ -82,8 +82,8 @@ def test_hugging_face_datasets_loads_every_config_offline(tmp_path, published):
         "HF_DATASETS_CACHE": str(tmp_path / "hf" / "datasets"),
     }
     result = subprocess.run(
-        [sys.executable, "-c", HF_LOAD, str(ROOT), *RESOURCES],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        [sys.executable, "-c", HF_LOAD, str(BUILT), *RESOURCES],
+        cwd=BUILT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     loaded = json.loads(result.stdout)
@@ -95,7 +95,7 @@ def test_the_version_is_copied_from_pyproject_everywhere(descriptor, citation):
     assert descriptor["version"] == VERSION
     assert citation["version"] == VERSION
     assert ARCHIVE.is_file()
-    assert [p.name for p in ROOT.joinpath("dist").glob("*.zip")] == [ARCHIVE.name]
+    assert [p.name for p in BUILT.joinpath("dist").glob("*.zip")] == [ARCHIVE.name]
     about = dict(openpyxl.load_workbook(WORKBOOK)["about"].iter_rows(values_only=True))
     assert about["version"] == VERSION
     with zipfile.ZipFile(ARCHIVE) as archive:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import DATABASE, ROOT
+from conftest import BUILT, DATABASE, ROOT
 from gsipaper.docs import with_dictionary
 from gsipaper.project import load_project
 
@@ -36,9 +36,9 @@ def test_there_are_examples_to_run():
 @pytest.fixture
 def untouched():
     """The examples read the published files and must leave them as they were."""
-    before = {path: path.read_bytes() for path in ROOT.joinpath("dist").iterdir()}
+    before = {path: path.read_bytes() for path in BUILT.joinpath("dist").iterdir()}
     yield
-    assert {path: path.read_bytes() for path in ROOT.joinpath("dist").iterdir()} == before
+    assert {path: path.read_bytes() for path in BUILT.joinpath("dist").iterdir()} == before
 
 
 @pytest.mark.parametrize("code", PYTHON_BLOCKS, ids=lambda code: code.split("\n")[0])
@@ -51,7 +51,7 @@ def test_readme_example_runs(code, tmp_path, untouched):
         "HF_DATASETS_OFFLINE": "1",
     }
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-c", code], cwd=BUILT, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
