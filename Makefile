@@ -16,6 +16,7 @@ test: $(STAMP)
 # Large generated documents and long property runs: minutes, not seconds. CI runs them.
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow
+	$(BIN)/python -m pytest --hypothesis-profile=thorough tests/test_properties.py
 
 check: $(STAMP)
 	$(BIN)/python -m gsipaper build --check

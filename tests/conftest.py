@@ -11,12 +11,16 @@ from pathlib import Path
 
 import pyarrow.csv as pacsv
 import pytest
+from hypothesis import settings
 
 from gsipaper.files import write_files
 from gsipaper.pipeline import package_of
 from gsipaper.project import load_project
 from gsipaper.schemas import RESOURCES
 from gsipaper.validate import read_csv
+
+settings.register_profile("default", max_examples=40)
+settings.register_profile("thorough", max_examples=400)
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "gsi-concept-paper.txt"

@@ -1,10 +1,15 @@
 """Golden expectations for the Global Security Initiative Concept Paper as published."""
 
+import json
 from collections import Counter
 
 import pytest
+import yaml
 
-from conftest import BUILT
+from conftest import BUILT, ROOT
+from generate import document
+from gsipaper.pipeline import package_of
+from gsipaper.project import load_project
 
 
 def by_id(rows, key="paragraph_id"):
@@ -125,3 +130,21 @@ def test_descriptor_carries_both_titles_and_the_source_hash(descriptor):
         ["en", "zh"],
     )
     assert publication["title"].startswith("The Global Security Initiative Concept Paper")
+
+
+CUT_OFF_NOTE = "The source text is cut off; the paragraphs it cuts are flagged truncated."
+
+
+def test_the_descriptor_and_the_citation_say_the_source_is_cut_off(descriptor):
+    citation = yaml.safe_load((BUILT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert descriptor["description"].endswith(CUT_OFF_NOTE)
+    assert citation["abstract"] == descriptor["description"]
+
+
+def test_a_complete_document_is_not_said_to_be_cut_off():
+    project = load_project(ROOT)
+    package = package_of(document(30_000, seed=2).encode("utf-8"), "complete.txt", project)
+    described = json.loads(package.files["datapackage.json"])
+    assert not any(package.tables["paragraphs"].column("truncated").to_pylist())
+    assert "cut off" not in described["description"]
+    assert "cut off" not in package.files["CITATION.cff"].decode("utf-8")

@@ -1,5 +1,7 @@
 """The published files, read by real clients: frictionless, pyarrow, pandas, sqlite3, DuckDB."""
 
+import hashlib
+import io
 import json
 import sqlite3
 import zipfile
@@ -13,7 +15,7 @@ import pytest
 from conftest import ARCHIVE, BUILT, ROOT
 from gsipaper.files import PUBLISHED, tree_files, write_files
 from gsipaper.schemas import RESOURCES
-from gsipaper.validate import parquet_problems, validate
+from gsipaper.validate import Problem, parquet_problems, validate
 
 
 def test_frictionless_reports_every_resource_valid():
@@ -160,3 +162,26 @@ def test_every_data_file_the_descriptor_lists_carries_bytes_and_hash(descriptor)
         data = (BUILT / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data), resource["name"]
         assert resource["hash"].startswith("sha256:"), resource["name"]
+
+
+def test_validation_finds_a_parquet_file_that_holds_other_values_than_its_csv(tmp_path):
+    """One cell changed in a copy of the Parquet file, its size and hash described anew."""
+    files = tree_files(BUILT, PUBLISHED)
+    table = pq.read_table(io.BytesIO(files["dist/alignments.parquet"]))
+    texts = table.column("text_zh").to_pylist()
+    texts[4] = texts[4].replace("。", "，", 1)
+    changed = table.set_column(table.schema.get_field_index("text_zh"), "text_zh", [texts])
+    sink = io.BytesIO()
+    pq.write_table(changed, sink)
+    files["dist/alignments.parquet"] = sink.getvalue()
+    package = json.loads(files["datapackage.json"])
+    described = next(r for r in package["resources"] if r["name"] == "alignments-parquet")
+    described["bytes"] = len(sink.getvalue())
+    described["hash"] = "sha256:" + hashlib.sha256(sink.getvalue()).hexdigest()
+    files["datapackage.json"] = json.dumps(package).encode("utf-8")
+    write_files(files, tmp_path)
+    assert validate(tmp_path) == [
+        Problem(
+            "alignments-parquet", "does not hold the values of dist/alignments.csv", 6, "text_zh"
+        )
+    ]

@@ -55,6 +55,38 @@ CASES = {
         "commitment 6 of section II has no Chinese counterpart",
     ),
     "section numbering that skips": (replaced("III. Priorities", "IV. Priorities"), ":55", "section IV out of order"),
+    "commitments that skip a number, in English": (
+        replaced("2. Stay committed to respecting", "3. Stay committed to respecting"),
+        ":31",
+        r"item 3\. out of order in section II \(item 2\. next\)",
+    ),
+    "commitments that skip a number, in Chinese": (
+        replaced("(二) 坚持尊重", "(三) 坚持尊重"),
+        ":41",
+        r"item \(三\) out of order in section 二 \(item \(二\) next\)",
+    ),
+    "commitments that skip a number, in both languages": (
+        replaced("2. Stay committed to respecting", "3. Stay committed to respecting").replace(
+            "(二) 坚持尊重", "(三) 坚持尊重"
+        ),
+        ":31",
+        r"item 3\. out of order in section II \(item 2\. next\)",
+    ),
+    "priorities that skip a number, in English": (
+        replaced("1. Actively participate", "2. Actively participate"),
+        ":61",
+        r"item 2\. out of order in section III \(item 1\. next\)",
+    ),
+    "priorities that skip a number, in both languages": (
+        replaced("1. Actively participate", "2. Actively participate") + "\n\n(二) 积极参与。\n",
+        ":61",
+        r"item 2\. out of order in section III \(item 1\. next\)",
+    ),
+    "priorities that skip a number, in Chinese": (
+        TEXT + "\n\n(二) 积极参与。\n",
+        ":75",
+        r"item \(二\) out of order in section 三 \(item \(一\) next\)",
+    ),
     "item numbering that repeats": (replaced("(三) 坚持遵守", "(二) 坚持遵守"), ":43", r"item \(二\) out of order.*\(三\)"),
     "item numbering that goes backwards": (replaced("4. Stay committed", "1. Stay committed"), ":35", r"item 1\. out of order"),
     "a seventh commitment": (
