@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test test-slow check lint bench clean
+.PHONY: build test test-slow check lint bench mutants clean
 
 build: $(STAMP)
 	$(BIN)/python -m gsipaper build
@@ -24,6 +24,10 @@ check: $(STAMP)
 # The benchmark of the build and the core against their targets (see README, Performance).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Plant each hand-made bug of tests/mutants.py and run the fast suite (see README, Tests).
+mutants: $(STAMP)
+	$(BIN)/python tests/mutants.py $(if $(ONLY),--only $(ONLY))
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

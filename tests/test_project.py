@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import ROOT, run_gsipaper
+from conftest import BUILT, ROOT, run_gsipaper
 from gsipaper.errors import SourceError
 from gsipaper.pipeline import package_of
 from gsipaper.project import load_project
@@ -32,9 +32,9 @@ def test_the_build_runs_from_another_directory_and_publishes_into_the_project(pr
     result = run_gsipaper("build", "--project", str(project), cwd=elsewhere)
     assert result.returncode == 0, result.stderr
     assert (project / "dist" / "paragraphs.csv").read_bytes() == (
-        ROOT / "dist" / "paragraphs.csv"
+        BUILT / "dist" / "paragraphs.csv"
     ).read_bytes()
-    assert (project / "datapackage.json").read_bytes() == (ROOT / "datapackage.json").read_bytes()
+    assert (project / "datapackage.json").read_bytes() == (BUILT / "datapackage.json").read_bytes()
     assert list(elsewhere.iterdir()) == []
 
 

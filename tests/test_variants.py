@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, SOURCE, run_gsipaper, without_provenance
+from conftest import BUILT, ROOT, SOURCE, run_gsipaper, without_provenance
 from gsipaper.pipeline import tables_of
 from gsipaper.project import load_project
 
@@ -60,5 +60,5 @@ def test_a_variant_changes_only_the_recorded_source_hash(tmp_path):
         built["sources"][1]["hash"] == f"sha256:{hashlib.sha256(variant.read_bytes()).hexdigest()}"
     )
     for name in ("paragraphs", "sections", "commitments", "alignments"):
-        published = (ROOT / "dist" / f"{name}.csv").read_bytes()
+        published = (BUILT / "dist" / f"{name}.csv").read_bytes()
         assert (tmp_path / "out" / "dist" / f"{name}.csv").read_bytes() == published, name

@@ -1,0 +1,131 @@
+"""Hand-made mutation testing: plant each bug below in build/gsipaper/, run the fast suite, restore.
+
+    make mutants            # every mutant
+    make mutants ONLY=7     # one mutant, by number
+
+A mutant is *killed* when some test fails with it in place. The suite runs as `make test`
+does, less the one test that compares the build with the committed dist/ byte for byte:
+that staleness check would kill every mutant that changes an output, and a maintainer who
+rebuilds dist/ with the bug defeats it. So a mutant counts as killed only when a test of
+what the data means fails. Each mutant names the one text it replaces; the script refuses
+a mutant whose text is not found exactly once, and restores the file whatever happens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CODE = ROOT / "build" / "gsipaper"
+STALENESS = "tests/test_package.py::test_rebuild_reproduces_the_published_package_byte_for_byte"
+
+
+@dataclass(frozen=True)
+class Mutant:
+    file: str
+    old: str
+    new: str
+    bug: str
+
+
+MUTANTS = [
+    # read
+    Mutant("read.py", "return text.removeprefix(BOM)", "return text", "a byte-order mark kept"),
+    Mutant("read.py", '.replace("\\r", "\\n")', "", "CR line ends not split"),
+    Mutant("read.py", "Line(number, raw.strip())", "Line(number, raw.rstrip())", "leading spaces kept"),
+    Mutant("read.py", "return len(BYTE_LINE_BREAK.findall(data, 0, offset)) + 1", "return len(BYTE_LINE_BREAK.findall(data, 0, offset))", "error lines off by one"),
+    # segment
+    Mutant("segment.py", "return (self.marker.rest, *self.fragments[1:])", "return (self.marker.rest, *self.fragments[2:])", "a wrapped list item loses its second line"),
+    Mutant("segment.py", "            page += 1", "            page += 0", "pages not counted"),
+    # structure
+    Mutant("structure.py", "if marker.number != item + 1:", "if marker.number <= item:", "skipped item numbers accepted"),
+    Mutant("structure.py", "marker.number > commitments", "marker.number > commitments + 1", "a seventh commitment accepted"),
+    Mutant("structure.py", "paragraphs[-1] = paragraphs[-1].extended(block.fragments, block.lines)", "paragraphs[-1] = paragraphs[-1].extended(block.fragments[:1], block.lines[:1])", "a continued paragraph loses its later lines"),
+    Mutant("structure.py", "    text = markers.join(language, block.body)", "    text = markers.join(language, block.body[:1])", "a wrapped paragraph loses its later lines"),
+    Mutant("structure.py", "return page_top and not markers.is_finished(last.text)", "return not markers.is_finished(last.text)", "any unfinished paragraph swallows the next"),
+    # markers
+    Mutant("markers.py", "return high * 10 + low if", "return high * 10 if", "Chinese numerals lose their units"),
+    Mutant("markers.py", "return bool(text) and text[-1] in FINISHED", "return bool(text) and text[-1] in FINISHED - {'。'}", "a Chinese full stop does not finish"),
+    Mutant("markers.py", 'if parts and not parts[-1].endswith("-"):', "if parts:", "a space after a line-end hyphen"),
+    Mutant("markers.py", 'return "zh" if len(CJK.findall(head)) > len(LATIN.findall(head)) else "en"', 'return "en"', "mixed lines always English"),
+    Mutant("markers.py", 'EN_SENTENCE = re.compile(r".*?[.!?](?=\\s|$)")', 'EN_SENTENCE = re.compile(r".*?[.!?]")', "a title cut at a decimal point"),
+    # align
+    Mutant("align.py", "if paragraph.may_continue and excess.get(key[:2], 0) > 0:", "if paragraph.may_continue and excess.get(key[:2], 0) >= 0:", "every page-top paragraph joined"),
+    Mutant("align.py", "if paragraphs and not markers.is_finished(paragraphs[-1].text):", "if paragraphs and markers.is_finished(paragraphs[-1].text):", "truncation flag inverted"),
+    Mutant("align.py", 'unit_id = f"s{section}-{ordinal:02d}"', 'unit_id = f"s{section}-{ordinal}"', "unit ids lose their zero padding"),
+    Mutant("align.py", "return key[0] == last_section and (end is None or key > end)", "return end is None or key > end", "a missing counterpart accepted outside the cut-off end"),
+    Mutant("align.py", "if len(version.headings) > len(other.headings):", "if len(version.headings) > len(other.headings) + 1:", "a section in one language accepted"),
+    # roles
+    Mutant("roles.py", '"en": re.compile(r"\\s+(?:is|provides)\\s+', '"en": re.compile(r"\\s+(?:is)\\s+', "the first role not found"),
+    Mutant("roles.py", "found = ROLE[language].match(closing, start + len(subject))", "found = ROLE[language].search(closing, start + len(subject))", "a role read from further on"),
+    # tables
+    Mutant("tables.py", "enumerate(present, start=1)", "enumerate(present, start=0)", "paragraph positions from 0"),
+    Mutant("tables.py", '"source_lines": ";".join(map(str, paragraph.lines)),', '"source_lines": ";".join(map(str, paragraph.lines[:1])),', "source lines of joined fragments lost"),
+    Mutant("tables.py", '"text_zh": unit.zh and unit.zh.text,', '"text_zh": unit.zh and unit.zh.text[:-1],', "side-by-side Chinese text cut short"),
+    Mutant("tables.py", '"role_zh": commitment.roles["zh"],', '"role_zh": commitment.titles["zh"],', "Chinese role replaced by the title"),
+    Mutant("tables.py", "for position, unit in enumerate(edition.units, start=1)", "for position, unit in enumerate(reversed(edition.units), start=1)", "units out of document order"),
+    # publish
+    Mutant("publish.py", '" The source text is cut off; the paragraphs it cuts are flagged truncated."', '""', "the cut-off note dropped"),
+    Mutant("publish.py", 'return f"sha256:{hashlib.sha256(data).hexdigest()}"', 'return f"sha256:{hashlib.sha256(data[1:]).hexdigest()}"', "wrong hashes described"),
+    Mutant("publish.py", '"title": titles["en"],', '"title": titles["zh"],', "the descriptor's title in Chinese"),
+    # database
+    Mutant("database.py", 'if "maximum" in constraints:', 'if "maximum" in constraints and False:', "a schema maximum not a CHECK"),
+    Mutant("database.py", "    if is_required(field):\n        parts.append(\"NOT NULL\")", "    if False:\n        parts.append(\"NOT NULL\")", "required columns nullable"),
+    Mutant("database.py", 'found.append(f"{name} IN (0, 1)")', "pass", "booleans unchecked"),
+    # validate
+    Mutant("validate.py", "elif not column.equals(other):", "elif False:", "Parquet values not compared"),
+    Mutant("validate.py", 'if resource["format"] == "csv":\n            continue', 'if resource["format"] in ("csv", "parquet"):\n            continue', "Parquet bytes and hash not checked"),
+    Mutant("validate.py", "if expected.column_names != actual.column_names:", "if False:", "Parquet columns not compared"),
+    # schemas and the workbook
+    Mutant("schemas.py", "if columns != declared:", "if set(columns) - set(declared):", "columns in another order accepted"),
+    Mutant("workbook.py", 'FORMULA_STARTS = ("=", "+", "-", "@", "\\t", "\\r")', 'FORMULA_STARTS = ("+", "-", "@", "\\t", "\\r")', "a cell starting with = not quoted"),
+]  # fmt: skip
+
+
+def run(mutant: Mutant, pytest_args: list[str]) -> tuple[bool, float]:
+    path = CODE / mutant.file
+    original = path.read_text(encoding="utf-8")
+    if original.count(mutant.old) != 1:
+        raise SystemExit(
+            f"mutants: {mutant.file}: the text to replace is not found once: {mutant.old!r}"
+        )
+    start = time.perf_counter()
+    try:
+        path.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+             "--deselect", STALENESS, *pytest_args],
+            cwd=ROOT, capture_output=True, text=True,
+        )  # fmt: skip
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return result.returncode != 0, time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", type=int, nargs="*", help="mutant numbers, from 1")
+    parser.add_argument("pytest_args", nargs="*", help="more arguments for pytest")
+    args = parser.parse_args()
+    chosen = [(n, m) for n, m in enumerate(MUTANTS, start=1) if not args.only or n in args.only]
+    began, survivors = time.perf_counter(), []
+    for number, mutant in chosen:
+        killed, seconds = run(mutant, args.pytest_args)
+        print(f"{number:3}  {'killed  ' if killed else 'SURVIVED'}  {seconds:5.1f} s  "
+              f"{mutant.file}: {mutant.bug}", flush=True)  # fmt: skip
+        if not killed:
+            survivors.append(number)
+    killed = len(chosen) - len(survivors)
+    minutes = (time.perf_counter() - began) / 60
+    print(f"\n{killed} of {len(chosen)} mutants killed ({100 * killed / len(chosen):.0f}%) "
+          f"in {minutes:.1f} min; survivors: {survivors or 'none'}")  # fmt: skip
+    return 1 if survivors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
