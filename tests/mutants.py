@@ -87,7 +87,8 @@ MUTANTS = [
 ]  # fmt: skip
 
 
-def run(mutant: Mutant, pytest_args: list[str]) -> tuple[bool, float]:
+def run(mutant: Mutant, pytest_args: list[str]) -> tuple[str | None, float]:
+    """The first test that failed with the mutant in place (None: it survived), and the time."""
     path = CODE / mutant.file
     original = path.read_text(encoding="utf-8")
     if original.count(mutant.old) != 1:
@@ -104,7 +105,9 @@ def run(mutant: Mutant, pytest_args: list[str]) -> tuple[bool, float]:
         )  # fmt: skip
     finally:
         path.write_text(original, encoding="utf-8")
-    return result.returncode != 0, time.perf_counter() - start
+    failed = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("FAILED ")]
+    killer = failed[0] if failed else ("(the suite did not run)" if result.returncode > 1 else None)
+    return killer, time.perf_counter() - start
 
 
 def main() -> int:
@@ -115,10 +118,12 @@ def main() -> int:
     chosen = [(n, m) for n, m in enumerate(MUTANTS, start=1) if not args.only or n in args.only]
     began, survivors = time.perf_counter(), []
     for number, mutant in chosen:
-        killed, seconds = run(mutant, args.pytest_args)
-        print(f"{number:3}  {'killed  ' if killed else 'SURVIVED'}  {seconds:5.1f} s  "
+        killer, seconds = run(mutant, args.pytest_args)
+        print(f"{number:3}  {'killed  ' if killer else 'SURVIVED'}  {seconds:5.1f} s  "
               f"{mutant.file}: {mutant.bug}", flush=True)  # fmt: skip
-        if not killed:
+        if killer:
+            print(f"     by {killer}", flush=True)
+        else:
             survivors.append(number)
     killed = len(chosen) - len(survivors)
     minutes = (time.perf_counter() - began) / 60
