@@ -3,8 +3,8 @@
 A paragraph's place in its section (the list item it is, or its order after
 the last item) is the same in both languages; that place is its unit. A
 page-top paragraph that might continue the one before it is joined when the
-other language has fewer paragraphs in its place. The document is cut off, so the
-last section may end with units that only one language has.
+other language has fewer paragraphs in its place. Where the source is cut off,
+the last section may end with units that only one language has.
 """
 
 from __future__ import annotations
