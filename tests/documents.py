@@ -139,8 +139,8 @@ def split_points(text: str, start: int, language: str) -> list[int]:
 
 
 @st.composite
-def documents(draw) -> tuple[Plan, str]:
-    plan = draw(plans())
+def documents(draw, plan_strategy=None) -> tuple[Plan, str]:
+    plan = draw(plans() if plan_strategy is None else plan_strategy)
     laid = {language: blocks(plan, language) for language in markers.LANGUAGES}
     shortest = min(len(b) for b in laid.values())
     pages = draw(st.integers(1, min(6, shortest)))
