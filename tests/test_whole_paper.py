@@ -112,3 +112,22 @@ def test_the_item_column_is_the_commitment_in_ii_and_the_priority_in_iii(publish
         for row in published[table]:
             assert row["item"] == (row["commitment"] or row["priority"]), row
             assert (row["commitment"] is not None) == (row["section"] == 2 and bool(row["item"]))
+
+
+def test_a_finished_text_must_pair_to_its_end():
+    text = whole(
+        en=["III. Ways", "We act.", "IV. Means", "1. Build forums.", "That is all."],
+        zh=["三、方向", "我们行动。", "四、机制", "1. 建设论坛。"],
+    )
+    with pytest.raises(SourceError, match="paragraph 1 after item 1 of section IV has no Chinese"):
+        edition(text)
+
+
+def test_a_text_cut_off_may_lack_what_comes_after_the_cut():
+    text = whole(
+        en=["III. Ways", "We act.", "IV. Means", "1. Build forums.", "That is all."],
+        zh=["三、方向", "我们行动。", "四、机制", "1. 建设论坛和"],
+    )
+    units = edition(text).units
+    assert [(u.unit_id, u.link_type) for u in units[-2:]] == [("s4-01", "1-1"), ("s4-02", "1-0")]
+    assert units[-2].zh.truncated

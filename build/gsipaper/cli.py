@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import signal
 import sys
 import tomllib
@@ -94,8 +95,13 @@ def parser() -> argparse.ArgumentParser:
 
 def compare(args: argparse.Namespace) -> int:
     result = diff(load_package(args.old), load_package(args.new))
-    print(as_json(result) if args.format == "json" else as_text(result))
-    return 0 if result.same else 1
+    status = 0 if result.same else 1
+    try:
+        print(as_json(result) if args.format == "json" else as_text(result), flush=True)
+    except BrokenPipeError:
+        # A reader that stops early (`| head`) is no error; nothing more is written.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return status
 
 
 def build(args: argparse.Namespace) -> int:
