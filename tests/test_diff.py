@@ -212,6 +212,17 @@ BAD = {
         lambda tmp: zipped(tmp, {"p/datapackage.json": b"{}", "p/dist/t.csv": bytes(8 * 2**20)}),
         "packed at most 100 to 1",
     ),
+    "a schema without what the build reads": (
+        lambda tmp: zipped(
+            tmp,
+            {
+                "p/datapackage.json": descriptor_naming("t.csv"),
+                "p/t.csv": b"a\n1\n",
+                "p/schemas/t.json": b'{"fields": [{"name": "a", "type": "string"}]}',
+            },
+        ),
+        "t: cannot read: the schema lacks 'description'",
+    ),
     "two packages in one zip": (
         lambda tmp: zipped(tmp, {"a/datapackage.json": b"{}", "b/datapackage.json": b"{}"}),
         "2 descriptors",
@@ -226,6 +237,23 @@ def test_an_argument_that_is_not_a_readable_package_is_one_line_and_exit_2(
     status, out, err = run(capsys, make(tmp_path), ROOT)
     assert (status, out) == (2, "")
     assert err.count("\n") == 1 and err.startswith("gsipaper: error: ") and problem in err, err
+
+
+def test_a_damaged_zip_member_is_refused(tmp_path, capsys):
+    schema = {"fields": [{"name": "a", "type": "string", "description": "A."}], "primaryKey": "a"}
+    members = {
+        "p/datapackage.json": descriptor_naming("dist/t.csv"),
+        "p/schemas/t.json": json.dumps(schema).encode(),
+        "p/dist/t.csv": b"a\nfirst row\n",
+    }
+    path = tmp_path / "package.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert run(capsys, path, path)[0] == 0
+    path.write_bytes(path.read_bytes().replace(b"first row", b"first rov"))
+    status, _, err = run(capsys, path, ROOT)
+    assert status == 2 and "cannot unpack dist/t.csv: Bad CRC-32" in err, err
 
 
 def test_a_link_out_of_the_package_directory_is_refused(tmp_path, capsys):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -69,7 +70,8 @@ def table_of(data: bytes, schema: dict, where: str) -> pa.Table:
         table = csv_table(data, schema)
         key = schema["primaryKey"]
     except (pa.ArrowException, KeyError, TypeError) as error:
-        problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+        lacking = isinstance(error, KeyError)
+        problem = f"the schema lacks {error}" if lacking else str(error).splitlines()[0]
         raise SourceError(
             f"cannot read: {problem}", "CSV as its schema describes", file=where
         ) from None
@@ -143,8 +145,12 @@ def zip_reader(path: Path) -> Reader:
         info = members.get(folder + inside(relative, where))
         if info is None:
             raise SourceError(f"no file {relative} in the zip", EXPECTED, file=where)
-        with archive.open(info) as member:
-            data = member.read(info.file_size + 1)
+        try:
+            with archive.open(info) as member:
+                data = member.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError) as error:
+            # A damaged, encrypted or otherwise unreadable member (zipfile checks each CRC).
+            raise SourceError(f"cannot unpack {relative}: {error}", EXPECTED, file=where) from None
         if len(data) != info.file_size:
             raise SourceError(f"{relative} is not the size the zip says", EXPECTED, file=where)
         return data
