@@ -126,9 +126,9 @@ def heading(plan: Plan, section: int, language: str) -> str:
 
 
 @st.composite
-def documents(draw) -> tuple[Plan, str]:
+def documents(draw, plan_strategy=None) -> tuple[Plan, str]:
     """A plan laid out on pages, some paragraphs broken across them or wrapped over lines."""
-    plan = draw(plans())
+    plan = draw(plans() if plan_strategy is None else plan_strategy)
     laid = {language: draw(wrapped(blocks(plan, language), language)) for language in ("en", "zh")}
     shortest = min(len(b) for b in laid.values())
     pages = draw(st.integers(1, min(6, shortest)))

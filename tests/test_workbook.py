@@ -95,9 +95,11 @@ def test_about_sheet_names_title_source_licence_version_and_build(workbook):
     assert "python -m gsipaper build" in about["build command"]
 
 
-def test_document_properties_are_fixed(workbook):
-    assert workbook.properties.created == datetime(2026, 11, 29)
-    assert workbook.properties.modified == datetime(2026, 11, 29)
+def test_document_properties_are_fixed(workbook, descriptor):
+    release = datetime.fromisoformat(descriptor["created"]).replace(tzinfo=None)
+    assert release == datetime(release.year, release.month, release.day)
+    assert workbook.properties.created == release
+    assert workbook.properties.modified == release
     assert workbook.properties.title == "The Global Security Initiative Concept Paper"
 
 

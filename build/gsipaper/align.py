@@ -3,8 +3,8 @@
 A paragraph's place in its section (the list item it is, or its order after
 the last item) is the same in both languages; that place is its unit. A
 page-top paragraph that might continue the one before it is joined when the
-other language has fewer paragraphs in its place. The document is cut off, so the
-last section may end with units that only one language has.
+other language has fewer paragraphs in its place. Where the source is cut off,
+the last section may end with units that only one language has.
 """
 
 from __future__ import annotations
@@ -168,11 +168,16 @@ def check_pairs(keys: list[Key], at: dict[str, dict[Key, Paragraph]], last_secti
     the unnumbered paragraphs that are out of place after it.
     """
     ends = {language: max(at[language], default=None) for language in at}
+    # A text that ends finished is not cut off: the whole paper must pair to its end.
+    stopped = {
+        language: end is None or at[language][end].truncated for language, end in ends.items()
+    }
     unpaired = [
         (key, language)
         for key in keys
         for language in at
-        if key not in at[language] and not cut_off(key, ends[language], last_section)
+        if key not in at[language]
+        and not (stopped[language] and cut_off(key, ends[language], last_section))
     ]
     if unpaired:
         key, language = min(unpaired, key=lambda found: (found[0][2] != 0, found[0]))

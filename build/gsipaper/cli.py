@@ -1,16 +1,20 @@
-"""The command line: `python -m gsipaper build [--project DIR] [--source PATH] [--out DIR] [--check]`.
+"""The command line: `python -m gsipaper build [--project DIR] [--source PATH] [--out DIR] [--check]`
+and `python -m gsipaper diff OLD NEW [--format text|json]`.
 
-Exit status: 0 built (or up to date under --check); 1 the package is invalid, or
-stale under --check; 2 the input or the command line is wrong; 3 another build
-is publishing into the same place; 130 interrupted. Problems in the input (the
-source text, or the project's own files: pyproject.toml, schemas/, README.md)
-are one line: `gsipaper: error: FILE:LINE: what is wrong (what was expected)`.
+Exit status of build: 0 built (or up to date under --check); 1 the package is
+invalid, or stale under --check; 2 the input or the command line is wrong; 3
+another build is publishing into the same place; 130 interrupted. Of diff: 0 the
+packages hold the same data, 1 they differ, 2 an argument is not a readable
+package. Problems in the input (the source text, or the project's own files:
+pyproject.toml, schemas/, README.md) are one line:
+`gsipaper: error: FILE:LINE: what is wrong (what was expected)`.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -18,7 +22,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gsipaper import files
+from gsipaper.diff import as_json, as_text, diff
 from gsipaper.errors import SourceError
+from gsipaper.packages import load_package
 from gsipaper.pipeline import Package, package_of
 from gsipaper.project import load_project
 from gsipaper.validate import validate
@@ -59,8 +65,15 @@ def interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors are one line, like every other error, and exit 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="gsipaper", description=__doc__.splitlines()[0])
+    top = OneLineParser(prog="gsipaper", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(required=True, metavar="COMMAND")
     build_command = commands.add_parser("build", help="build, validate and publish the package")
     build_command.add_argument(
@@ -79,7 +92,25 @@ def parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="compare a fresh build with what is published"
     )
     build_command.set_defaults(command=build)
+    diff_command = commands.add_parser(
+        "diff", help="the rows added, removed and changed between two published packages"
+    )
+    diff_command.add_argument("old", type=Path, help="a package directory or release zip")
+    diff_command.add_argument("new", type=Path, help="a package directory or release zip")
+    diff_command.add_argument("--format", choices=("text", "json"), default="text")
+    diff_command.set_defaults(command=compare)
     return top
+
+
+def compare(args: argparse.Namespace) -> int:
+    result = diff(load_package(args.old), load_package(args.new))
+    status = 0 if result.same else 1
+    try:
+        print(as_json(result) if args.format == "json" else as_text(result), flush=True)
+    except BrokenPipeError:
+        # A reader that stops early (`| head`) is no error; nothing more is written.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return status
 
 
 def build(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ SIDE_BY_SIDE = (
     ("section_title_zh", "s", "title_zh"),
     ("commitment", "a", "commitment"),
     ("priority", "a", "priority"),
+    ("item", "a", "item"),
     ("marker_en", "en", "marker"),
     ("text_en", "a", "text_en"),
     ("marker_zh", "zh", "marker"),

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 LANGUAGES = ("en", "zh")
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
-# Section II lists the six commitments; section III the cooperation priorities.
+# Section II lists the six commitments; section III the cooperation priorities. Any
+# section after the first may list numbered items.
 COMMITMENT_SECTION = 2
 PRIORITY_SECTION = 3
-LIST_SECTIONS = (COMMITMENT_SECTION, PRIORITY_SECTION)
+FIRST_LIST_SECTION = 2
 
 ZH_DIGITS = "一二三四五六七八九"
 ROMAN_DIGITS = (
@@ -29,7 +30,11 @@ ZH_HEADING = re.compile(
     r"(?P<numeral>[一二三四五六七八九十]{1,3})、[ \t]*(?P<title>[^。！？]{1,60})"
 )
 EN_ITEM = re.compile(r"(?P<numeral>[0-9]{1,3})\.[ \t]+(?=\S)")
-ZH_ITEM = re.compile(r"[(（](?P<numeral>[一二三四五六七八九十]{1,3})[)）][ \t]*(?=\S)")
+# Chinese items are numbered (一) (full-width parentheses too) or 1.; a decimal is no marker.
+ZH_ITEM = re.compile(
+    r"(?:[(（](?P<numeral>[一二三四五六七八九十]{1,3})[)）]|(?P<arabic>[0-9]{1,3})\.(?![0-9]))"
+    r"[ \t]*(?=\S)"
+)
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -59,10 +64,7 @@ def language_of(text: str) -> str:
 
 
 def marker_of(text: str, language: str) -> Marker | None:
-    if language == "en":
-        heading, item, value = EN_HEADING, EN_ITEM, int
-    else:
-        heading, item, value = ZH_HEADING, ZH_ITEM, zh_value
+    heading, item = (EN_HEADING, EN_ITEM) if language == "en" else (ZH_HEADING, ZH_ITEM)
     found = heading.fullmatch(text)
     if found:
         numeral = found["numeral"]
@@ -71,10 +73,16 @@ def marker_of(text: str, language: str) -> Marker | None:
             return Marker("heading", number, numeral, found["title"].strip())
     found = item.match(text)
     if found:
-        numeral = found["numeral"]
-        label = f"{numeral}." if language == "en" else f"({numeral})"
-        return Marker("item", value(numeral), label, text[found.end() :])
+        return item_marker(found, language, text[found.end() :])
     return None
+
+
+def item_marker(found: re.Match, language: str, rest: str) -> Marker:
+    numeral = found["numeral"]
+    if language == "en" or numeral is None:
+        arabic = numeral or found["arabic"]
+        return Marker("item", int(arabic), f"{arabic}.", rest)
+    return Marker("item", zh_value(numeral), f"({numeral})", rest)
 
 
 def roman_value(numeral: str) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from gsipaper import markers
 from gsipaper.errors import SourceError
-from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, LANGUAGES, LIST_SECTIONS
+from gsipaper.markers import COMMITMENT_SECTION, FIRST_LIST_SECTION, LANGUAGE_NAMES, LANGUAGES
 from gsipaper.schemas import Limits
 from gsipaper.segment import Block
 
@@ -174,11 +174,10 @@ def next_heading(language: str, headings: list[Heading], block: Block) -> Headin
 
 def next_item(language: str, section: int, item: int, block: Block, commitments: int) -> int:
     marker = block.marker
-    if section not in LIST_SECTIONS:
-        listed = " and ".join(numeral(language, s) for s in LIST_SECTIONS)
+    if section < FIRST_LIST_SECTION:
         raise SourceError(
             f"numbered item {marker.label} in section {numeral(language, section)}",
-            f"numbered items only in sections {listed}",
+            f"numbered items only from section {numeral(language, FIRST_LIST_SECTION)} on",
             block.lines[0],
         )
     if section == COMMITMENT_SECTION and marker.number > commitments:
@@ -190,7 +189,7 @@ def next_item(language: str, section: int, item: int, block: Block, commitments:
     if marker.number != item + 1:
         raise SourceError(
             f"item {marker.label} out of order in section {numeral(language, section)}",
-            f"item {item_label(language, item + 1)} next",
+            f"item {item_label(language, item + 1, marker.label)} next",
             block.lines[0],
         )
     return marker.number
@@ -208,5 +207,7 @@ def numeral(language: str, number: int) -> str:
     return markers.roman(number) if language == "en" else markers.zh_numeral(number)
 
 
-def item_label(language: str, number: int) -> str:
-    return f"{number}." if language == "en" else f"({markers.zh_numeral(number)})"
+def item_label(language: str, number: int, style: str) -> str:
+    """The item's label, numbered as the label `style` is ("3." or "(三)")."""
+    arabic = language == "en" or style.endswith(".")
+    return f"{number}." if arabic else f"({markers.zh_numeral(number)})"

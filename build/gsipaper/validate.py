@@ -126,6 +126,11 @@ def file_problems(package: dict, package_dir: Path) -> list[Problem]:
 
 
 def read_csv(path: Path, schema: dict):
+    return csv_table(path.read_bytes(), schema)
+
+
+def csv_table(data: bytes, schema: dict) -> pa.Table:
+    """The bytes of a CSV file → its table, typed by its Table Schema."""
     types = arrow_schema(schema)
     options = pacsv.ConvertOptions(
         column_types={field.name: field.type for field in types},
@@ -136,5 +141,5 @@ def read_csv(path: Path, schema: dict):
         false_values=["false"],
     )
     # One block for the whole file: a cell may be larger than the default block.
-    whole = pacsv.ReadOptions(block_size=path.stat().st_size + 1)
-    return pacsv.read_csv(path, read_options=whole, convert_options=options)
+    whole = pacsv.ReadOptions(block_size=len(data) + 1)
+    return pacsv.read_csv(pa.BufferReader(data), read_options=whole, convert_options=options)
