@@ -60,6 +60,15 @@ def source_lines() -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def fresh_build(tmp_path_factory) -> Path:
+    """A package built now into a directory of its own, to test besides the committed one."""
+    out = tmp_path_factory.mktemp("fresh")
+    result = run_gsipaper("build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def schemas() -> dict:
     return load_schemas(ROOT / "schemas")
 
