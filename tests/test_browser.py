@@ -287,13 +287,15 @@ def png_width(path: Path) -> int:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
 def test_screenshots_for_a_person_to_look_at(visit, page_url, viewport):
+    """The top of the page, and commitment 5, at each width."""
     ARTIFACTS.mkdir(exist_ok=True)
-    opened = visit(f"{page_url}#s2-05", viewport=viewport)
-    path = ARTIFACTS / f"page-{viewport['width']}.png"
-    opened.page.screenshot(path=path)
-    opened.page.goto(f"{page_url}#top")
-    opened.page.screenshot(path=ARTIFACTS / f"page-{viewport['width']}-full.png", full_page=True)
-    assert png_width(path) == viewport["width"]
+    opened = visit(page_url, viewport=viewport)
+    shots = {"top": "", "commitment-5": "#s2-05"}
+    for name, anchor in shots.items():
+        opened.page.goto(f"{page_url}{anchor}")
+        path = ARTIFACTS / f"page-{viewport['width']}-{name}.png"
+        opened.page.screenshot(path=path)
+        assert png_width(path) == viewport["width"]
 
 
 def synthetic_sentences(tables: dict[str, list[dict]]) -> tuple[list[dict], list[dict]]:

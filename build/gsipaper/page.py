@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from dataclasses import dataclass
+from functools import cache
 from itertools import groupby
 
 import pyarrow as pa
@@ -21,6 +22,7 @@ from gsipaper.docs import describe
 from gsipaper.markers import LANGUAGE_NAMES, LANGUAGES
 
 PAGE_PATH = "dist/index.html"
+TEMPLATE = "index.html.j2"
 # The language of the Chinese text as browsers and screen readers read it: Simplified script.
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
 
@@ -55,7 +57,7 @@ def page_html(
     downloads: list[Download],
 ) -> str:
     """The page; `source` is the source file, with its `name` and `sha256`."""
-    template = environment().get_template("index.html.j2")
+    template = environment().get_template(TEMPLATE)
     rows = {name: table.to_pylist() for name, table in tables.items()}
     return template.render(
         titles=titles,
@@ -74,7 +76,9 @@ def page_html(
     )
 
 
+@cache
 def environment():
+    """One environment per process: it compiles the template once and keeps it."""
     import jinja2
 
     return jinja2.Environment(
