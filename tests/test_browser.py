@@ -426,3 +426,48 @@ def test_keyboard_focus_reaches_the_sentences(visit, with_sentences):
     last = [s for s in sentences if s["paragraph_id"] == sentences[0]["paragraph_id"]][-1]
     assert focused == last["sentence_id"]
     assert page.locator(".sentence.linked").count() >= 2
+
+
+def test_printing_shows_both_languages_without_the_controls(visit, page_url, tables):
+    opened = visit(page_url, viewport=DESKTOP)
+    page = opened.page
+    page.get_by_role("radio", name="English only").check()
+    page.emulate_media(media="print")
+    assert not page.is_visible("#controls")
+    assert not page.locator(".copy").first.is_visible()
+    shown = page.eval_on_selector_all(
+        ".paragraph[id]", "ps => ps.filter(p => p.offsetParent).length"
+    )
+    assert shown == len(tables["paragraphs"])
+
+
+def contrast(page, selector: str) -> float:
+    """WCAG contrast of an element's text against its own or its nearest background."""
+    return page.evaluate(
+        """selector => {
+            const rgb = c => c.match(/[0-9.]+/g).slice(0, 3).map(Number);
+            const lum = c => {
+                const [r, g, b] = rgb(c).map(v => v / 255).map(v =>
+                    v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            let node = document.querySelector(selector);
+            const ink = getComputedStyle(node).color;
+            let paper = 'rgb(255, 255, 255)';
+            for (; node; node = node.parentElement) {
+                const bg = getComputedStyle(node).backgroundColor;
+                if (bg !== 'rgba(0, 0, 0, 0)') { paper = bg; break; }
+            }
+            const [a, b] = [lum(ink), lum(paper)].sort((x, y) => y - x);
+            return (a + 0.05) / (b + 0.05);
+        }""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize(
+    "selector", [".text", ".mark-join", ".mark-cut", ".mark-none", ".badge", ".copy", ".legend"]
+)
+def test_text_has_readable_contrast(visit, page_url, selector):
+    opened = visit(page_url, viewport=DESKTOP)
+    assert contrast(opened.page, selector) >= 4.5

@@ -126,3 +126,17 @@ def test_the_database_is_immutable_and_refuses_writes(datasette):
     with pytest.raises(urllib.error.HTTPError) as refused:
         get(datasette, f"/{DB}.json?sql={statement}")
     assert refused.value.code == 400
+
+
+def test_a_canned_query_is_named_by_the_sentence_that_introduces_it():
+    readme = (
+        "# Title\n\nSome prose.\n\n```python\nprint('not sql')\n```\n\n"
+        "Rows per language, counted\nover two lines:\n\n```sql\nSELECT 1;\n```\n\n"
+        "| a | table |\n\n```sql\nSELECT 2;\n```\n"
+    )
+    assert canned_queries(readme) == {
+        "rows-per-language-counted-over-two-lines": {
+            "title": "Rows per language, counted over two lines",
+            "sql": "SELECT 1;",
+        }
+    }

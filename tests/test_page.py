@@ -7,6 +7,7 @@ import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass
+from itertools import pairwise
 
 import pyarrow as pa
 from hypothesis import given, settings
@@ -214,3 +215,22 @@ def test_the_wheel_ships_the_template(tmp_path):
     (wheel,) = tmp_path.glob("*.whl")
     with zipfile.ZipFile(wheel) as opened:
         assert "gsipaper/templates/index.html.j2" in opened.namelist()
+
+
+def test_the_page_cites_the_package_as_citation_cff_does(fresh_build):
+    import yaml
+
+    citation = yaml.safe_load((fresh_build / "CITATION.cff").read_text(encoding="utf-8"))
+    tree = parse((fresh_build / PAGE).read_bytes())
+    (cite,) = tree.xpath("//dt[.='How to cite']/following-sibling::dd[1]")
+    text = cite.text_content()
+    for expected in (citation["title"], citation["version"], citation["date-released"][:4]):
+        assert expected in text
+    assert all(author["name"] in text for author in citation["authors"])
+
+
+def test_headings_descend_one_level_at_a_time(fresh_build):
+    tree = parse((fresh_build / PAGE).read_bytes())
+    levels = [int(h.tag[1]) for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b - a <= 1 for a, b in pairwise(levels))

@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from gsipaper.docs import describe
 from gsipaper.markers import LANGUAGE_NAMES, LANGUAGES
+from gsipaper.portals import citation_authors
 
 PAGE_PATH = "dist/index.html"
 TEMPLATE = "index.html.j2"
@@ -162,9 +163,7 @@ def cut_text(text: str, sentences: list[dict], links: dict[str, dict]) -> list[P
 
 def citation(package: dict, metadata: dict) -> str:
     """The citation CITATION.cff gives, as one line: authors (year). title (version). dataset."""
-    contributors = package["contributors"]
-    authors = [c for c in contributors if "packager" in c.get("roles", [])] or contributors
-    names = ", ".join(author["title"] for author in authors)
+    names = ", ".join(author["title"] for author in citation_authors(package))
     return (
         f"{names} ({package['created'][:4]}). {metadata['summary']} "
         f"(version {package['version']}) [Data set]."
