@@ -15,6 +15,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
+from types import SimpleNamespace
 
 import pyarrow as pa
 
@@ -26,6 +27,10 @@ PAGE_PATH = "dist/index.html"
 TEMPLATE = "index.html.j2"
 # The language of the Chinese text as browsers and screen readers read it: Simplified script.
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+
+
+# A row as the template reads it: attribute lookups, which Jinja tries first, succeed at once.
+Row = SimpleNamespace
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,36 +97,36 @@ def environment():
     )
 
 
-def sections(rows: dict[str, list[dict]]) -> list[dict]:
+def sections(rows: dict[str, list[dict]]) -> list[Row]:
     """The sections in order, each with its units, each unit with a paragraph per language."""
     paragraphs = {row["paragraph_id"]: row for row in rows["paragraphs"]}
-    roles = {row["commitment"]: row for row in rows["commitments"]}
+    roles = {row["commitment"]: Row(**row) for row in rows["commitments"]}
     pieces = sentence_pieces(rows, paragraphs)
     units = sorted(rows["alignments"], key=lambda row: row["position"])
     by_section = {key: list(group) for key, group in groupby(units, lambda row: row["section"])}
     return [
-        {
+        Row(
             **section,
-            "units": [
+            units=[
                 unit_view(unit, paragraphs, roles, pieces)
                 for unit in by_section.get(section["section"], [])
             ],
-        }
+        )
         for section in sorted(rows["sections"], key=lambda row: row["section"])
     ]
 
 
-def unit_view(unit: dict, paragraphs: dict, roles: dict, pieces: dict) -> dict:
-    view = {**unit, "role": roles.get(unit["commitment"]), "paragraphs": {}}
+def unit_view(unit: dict, paragraphs: dict, roles: dict, pieces: dict) -> Row:
+    present = {}
     for language in LANGUAGES:
         paragraph = paragraphs.get(unit[f"{language}_paragraph_id"])
         if paragraph is not None:
-            view["paragraphs"][language] = {
+            present[language] = Row(
                 **paragraph,
-                "lines": [int(line) for line in paragraph["source_lines"].split(";")],
-                "pieces": pieces.get(paragraph["paragraph_id"]) or [Piece(paragraph["text"])],
-            }
-    return view
+                lines=[int(line) for line in paragraph["source_lines"].split(";")],
+                pieces=pieces.get(paragraph["paragraph_id"]) or [Piece(paragraph["text"])],
+            )
+    return Row(**unit, role=roles.get(unit["commitment"]), paragraphs=present)
 
 
 def sentence_pieces(rows: dict[str, list[dict]], paragraphs: dict) -> dict[str, list[Piece]]:
