@@ -145,19 +145,21 @@ def test_every_unit_and_paragraph_anchor_lands_in_view(visit, page_url, tables):
     keys += [p["paragraph_id"] for p in tables["paragraphs"]]
     for viewport in (DESKTOP, PHONE):
         opened = visit(page_url, viewport=viewport)
-        for key in keys:
-            opened.page.goto(f"{page_url}#{key}")
-            # The element's top is on screen and not under the sticky controls.
-            uncovered = opened.page.evaluate(
-                """key => {
-                    const element = document.getElementById(key);
-                    const box = element.getBoundingClientRect();
-                    const top = document.elementFromPoint(box.left + 2, box.top + 2);
-                    return box.top >= 0 && box.top < innerHeight && element.contains(top);
-                }""",
-                key,
-            )
-            assert uncovered, (key, viewport["width"])
+        # Each key is navigated to as a link to it would be; its element's top must be on
+        # screen and not under the sticky controls.
+        hidden = opened.page.evaluate(
+            """keys => keys.filter(key => {
+                location.hash = '#' + key;
+                const element = document.getElementById(key);
+                const box = element.getBoundingClientRect();
+                const top = document.elementFromPoint(box.left + 2, box.top + 2);
+                return !(box.top >= 0 && box.top < innerHeight && element.contains(top));
+            })""",
+            keys,
+        )
+        assert hidden == [], viewport["width"]
+        opened.page.goto(f"{page_url}#{keys[-1]}")  # and opening the page at one
+        assert opened.page.evaluate("scrollY") > 0
 
 
 def test_the_language_control_shows_what_it_says(visit, page_url):
@@ -465,9 +467,8 @@ def contrast(page, selector: str) -> float:
     )
 
 
-@pytest.mark.parametrize(
-    "selector", [".text", ".mark-join", ".mark-cut", ".mark-none", ".badge", ".copy", ".legend"]
-)
-def test_text_has_readable_contrast(visit, page_url, selector):
+def test_text_has_readable_contrast(visit, page_url):
     opened = visit(page_url, viewport=DESKTOP)
-    assert contrast(opened.page, selector) >= 4.5
+    selectors = [".text", ".mark-join", ".mark-cut", ".mark-none", ".badge", ".copy", ".legend"]
+    ratios = {selector: contrast(opened.page, selector) for selector in selectors}
+    assert all(ratio >= 4.5 for ratio in ratios.values()), ratios
