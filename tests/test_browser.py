@@ -388,10 +388,16 @@ def test_sentence_spans_rebuild_each_paragraph_exactly(visit, with_sentences, ta
     opened = visit(url, viewport=DESKTOP)
     spans = opened.page.eval_on_selector_all(".sentence", "s => s.map(n => [n.id, n.textContent])")
     assert dict(spans) == {s["sentence_id"]: s["text"] for s in sentences}
+    # A search marks its matches inside the sentence spans and leaves them whole when cleared.
+    opened.page.fill("#search", sentences[0]["text"][:12])
+    assert opened.page.locator(f"#{sentences[0]['sentence_id']} mark").count() == 1
+    opened.page.fill("#search", "")
     texts = opened.page.eval_on_selector_all(
         ".paragraph[id]", "ps => ps.map(p => [p.id, p.querySelector('.text').textContent])"
     )
     assert dict(texts) == {p["paragraph_id"]: p["text"] for p in tables["paragraphs"]}
+    spans = opened.page.eval_on_selector_all(".sentence", "s => s.map(n => n.childNodes.length)")
+    assert spans == [1] * len(sentences)  # one text node each, as rendered
     assert opened.errors == [] and opened.foreign == []
 
 
