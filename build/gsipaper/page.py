@@ -71,7 +71,6 @@ def page_html(
         language_names=LANGUAGE_NAMES,
         package=package,
         publication=metadata["publication"],
-        summary=metadata["summary"],
         citation=citation(package, metadata),
         source=source,
         downloads=downloads,
@@ -102,8 +101,9 @@ def sections(rows: dict[str, list[dict]]) -> list[Row]:
     paragraphs = {row["paragraph_id"]: row for row in rows["paragraphs"]}
     roles = {row["commitment"]: Row(**row) for row in rows["commitments"]}
     pieces = sentence_pieces(rows, paragraphs)
-    units = sorted(rows["alignments"], key=lambda row: row["position"])
-    by_section = {key: list(group) for key, group in groupby(units, lambda row: row["section"])}
+    by_section: dict[int, list[dict]] = {}
+    for unit in sorted(rows["alignments"], key=lambda row: row["position"]):
+        by_section.setdefault(unit["section"], []).append(unit)
     return [
         Row(
             **section,
