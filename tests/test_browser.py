@@ -9,6 +9,7 @@ import functools
 import http.server
 import re
 import struct
+import subprocess
 import threading
 from collections import Counter
 from pathlib import Path
@@ -478,3 +479,19 @@ def test_text_has_readable_contrast(visit, page_url):
     selectors = [".text", ".mark-join", ".mark-cut", ".mark-none", ".badge", ".copy", ".legend"]
     ratios = {selector: contrast(opened.page, selector) for selector in selectors}
     assert all(ratio >= 4.5 for ratio in ratios.values()), ratios
+
+
+def test_make_test_says_what_to_install_when_it_cannot_install_the_browser(tmp_path):
+    """Where apt-get cannot be run (here: not on the PATH), one line says what to install."""
+    missing = tmp_path / "chromium"
+    result = subprocess.run(
+        ["/usr/bin/make", "--no-print-directory", str(missing), f"CHROMIUM={missing}"],
+        cwd=ROOT,
+        env={"PATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0 and not missing.exists()
+    (line,) = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
+    assert line.startswith("make test: the browser tests need Debian's chromium")
+    assert "apt-get install chromium" in line
