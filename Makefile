@@ -1,22 +1,40 @@
 # Front door: `make build` sets up .venv from the lock file and builds the package;
-# `make test` runs the tests.
+# `make test` runs the tests; `make serve` opens the database in Datasette.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+PORT ?= 8001
 
-.PHONY: build test test-slow check lint bench mutants clean
+.PHONY: build test test-slow check lint bench mutants serve clean
 
 build: $(STAMP)
 	$(BIN)/python -m gsipaper build
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 # Large generated documents and long property runs: minutes, not seconds. CI runs them.
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow
 	$(BIN)/python -m pytest --hypothesis-profile=thorough tests/test_properties.py
+
+# The browser tests drive Debian's chromium; a CJK font makes their screenshots legible.
+$(CHROMIUM):
+	@if [ "$$(id -u 2>/dev/null)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk; \
+	elif command -v apt-get >/dev/null && sudo -n true 2>/dev/null; then \
+		sudo apt-get update -q && sudo apt-get install -y -q chromium fonts-noto-cjk; \
+	else \
+		echo "make test: the browser tests need Debian's chromium at $(CHROMIUM): run 'sudo apt-get install chromium fonts-noto-cjk'" >&2; \
+		exit 1; \
+	fi
+
+# Datasette on the database, read-only (immutable), on this machine only, with the
+# descriptions and canned queries the build writes.
+serve: $(STAMP)
+	$(BIN)/datasette serve --immutable dist/gsi-concept-paper.sqlite --metadata dist/datasette-metadata.json -h 127.0.0.1 -p $(PORT)
 
 check: $(STAMP)
 	$(BIN)/python -m gsipaper build --check

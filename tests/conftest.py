@@ -27,7 +27,7 @@ SOURCE = ROOT / "source" / "gsi-concept-paper.txt"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
-def fresh_build() -> Path:
+def build_now() -> Path:
     """The package as the code builds it now, written into a temporary directory.
 
     The semantic tests read this, not the committed files: a bug in the code fails them even
@@ -43,7 +43,7 @@ def fresh_build() -> Path:
     return out
 
 
-BUILT = fresh_build()
+BUILT = build_now()
 WORKBOOK = BUILT / "dist" / "gsi-concept-paper.xlsx"
 DATABASE = BUILT / "dist" / "gsi-concept-paper.sqlite"
 ARCHIVE = BUILT / "dist" / f"gsi-concept-paper-{VERSION}.zip"
@@ -86,6 +86,12 @@ def published() -> dict:
 @pytest.fixture(scope="session")
 def source_lines() -> list[str]:
     return SOURCE.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(scope="session")
+def fresh_build() -> Path:
+    """The package built now, in a directory of its own (BUILT)."""
+    return BUILT
 
 
 @pytest.fixture(scope="session")

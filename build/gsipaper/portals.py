@@ -19,8 +19,7 @@ SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"
 
 def citation_cff(package: dict, metadata: dict) -> str:
     publication = metadata["publication"]
-    contributors = package["contributors"]
-    authors = [c for c in contributors if "packager" in c.get("roles", [])] or contributors
+    authors = citation_authors(package)
     licence_ids = [licence["name"] for licence in package["licenses"]]
     citation = {
         "cff-version": CFF_VERSION,
@@ -44,6 +43,12 @@ def citation_cff(package: dict, metadata: dict) -> str:
         ],
     }
     return GENERATED + yaml(citation)
+
+
+def citation_authors(package: dict) -> list[dict]:
+    """Who made the package: its packagers, or else every contributor."""
+    contributors = package["contributors"]
+    return [c for c in contributors if "packager" in c.get("roles", [])] or contributors
 
 
 def dataset_card(package: dict, rows: int) -> dict:

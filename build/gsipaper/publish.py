@@ -19,8 +19,10 @@ import pyarrow.parquet as pq
 
 from gsipaper.archive import zip_bytes
 from gsipaper.database import database_bytes, side_by_side
+from gsipaper.datasette import datasette_metadata
 from gsipaper.docs import with_dictionary
 from gsipaper.markers import LANGUAGE_NAMES
+from gsipaper.page import downloads, page_html
 from gsipaper.portals import citation_cff, dataset_card, with_front_matter
 from gsipaper.project import Project
 from gsipaper.workbook import SIDE_BY_SIDE_SHEET, package_workbook
@@ -47,10 +49,11 @@ class Artefact:
     mediatype: str
     description: str
     versioned: bool = False  # the version in the file name, for uploads that keep every one
+    stem: str | None = None  # a name of its own instead of the package's
 
     def path(self, metadata: dict) -> str:
         suffix = f"-{metadata['version']}" if self.versioned else ""
-        return f"dist/{metadata['name']}{suffix}.{self.extension}"
+        return f"dist/{self.stem or metadata['name']}{suffix}.{self.extension}"
 
 
 WORKBOOK = Artefact(
@@ -72,6 +75,22 @@ ARCHIVE = Artefact(
     "application/zip",
     "The whole package in one zip: this descriptor less this entry, the data and the schemas.",
     versioned=True,
+)
+DATASETTE = Artefact(
+    "datasette-metadata",
+    "json",
+    "application/json",
+    "Datasette's metadata for the database: titles, licence, source, a description of every "
+    "table and column, and the README's SQL examples as canned queries.",
+    stem="datasette-metadata",
+)
+PAGE = Artefact(
+    "page",
+    "html",
+    "text/html",
+    "The reader page: the paper, English beside Chinese, with every repair marked, the "
+    "downloads and the data dictionary. One file, with nothing to fetch.",
+    stem="index",
 )
 
 
@@ -107,6 +126,21 @@ def render(
     ]
     cut_off = any(tables["paragraphs"].column("truncated").to_pylist())
     package = descriptor(metadata, titles, source, listed, cut_off)
+    files[DATASETTE.path(metadata)] = json_bytes(
+        datasette_metadata(
+            package,
+            schemas,
+            project.views,
+            project.readme,
+            DATABASE.path(metadata).removeprefix("dist/").removesuffix(".sqlite"),
+            metadata["publication"],
+        )
+    )
+    listed.append(file_resource(files, DATASETTE, metadata))
+    files[PAGE.path(metadata)] = reader_page(
+        tables, schemas | project.views, package, metadata, titles, source, files, listed
+    )
+    package = {**package, "resources": [*listed, file_resource(files, PAGE, metadata)]}
     card = dataset_card(package, max(table.num_rows for table in tables.values()))
     readme = with_front_matter(with_dictionary(project.readme, schemas), card)
     files["README.md"] = readme.encode("utf-8")
@@ -128,6 +162,26 @@ def with_archive(
     listed = [*package["resources"], file_resource(files, ARCHIVE, metadata)]
     files["datapackage.json"] = json_bytes({**package, "resources": listed})
     return files
+
+
+def reader_page(tables, schemas, package, metadata, titles, source, files, listed) -> bytes:
+    """The page lists every file but the descriptor and the zip, which hold the page."""
+    unhashed = [
+        {
+            "path": "datapackage.json",
+            "format": "json",
+            "description": "The descriptor: "
+            "metadata, sources and every file with its size and sha256, this page's included.",
+        },
+        {
+            "path": ARCHIVE.path(metadata),
+            "format": ARCHIVE.extension,
+            "description": ARCHIVE.description,
+        },
+    ]
+    listing = downloads(files, listed, schemas, unhashed)
+    html = page_html(tables, schemas, package, metadata, titles, source, listing)
+    return html.encode("utf-8")
 
 
 def file_resource(files: dict[str, bytes], artefact: Artefact, metadata: dict) -> dict:
