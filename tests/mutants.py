@@ -14,6 +14,7 @@ a mutant whose text is not found exactly once, and restores the file whatever ha
 from __future__ import annotations
 
 import argparse
+import signal
 import subprocess
 import sys
 import time
@@ -110,7 +111,13 @@ def run(mutant: Mutant, pytest_args: list[str]) -> tuple[str | None, float]:
     return killer, time.perf_counter() - start
 
 
+def stop(signum, frame):
+    """SIGTERM unwinds like Ctrl-C, so that the mutated file is restored."""
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, stop)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", type=int, nargs="*", help="mutant numbers, from 1")
     parser.add_argument("pytest_args", nargs="*", help="more arguments for pytest")
