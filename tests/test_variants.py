@@ -23,6 +23,7 @@ VARIANTS = {
     "CRLF line ends": lambda data: data.replace(b"\n", b"\r\n"),
     "CR line ends": lambda data: data.replace(b"\n", b"\r"),
     "trailing spaces and tabs": lambda data: data.replace(b"\n", b" \t \n"),
+    "leading spaces and tabs": lambda data: b"  " + data.replace(b"\n", b"\n \t "),
     "several blank lines between blocks": lambda data: data.replace(b"\n\n", b"\n\n\n\n"),
     "a final newline": lambda data: data + b"\n",
     "full-width parentheses in Chinese markers": lambda data: ZH_MARKER.sub(
