@@ -26,20 +26,44 @@ from __future__ import annotations
 import re
 
 CLOSERS = "\"'”’»)]」』）】》〉"
-EN_END = re.compile(rf"[.?!]+[{re.escape(CLOSERS)}]*(?=\s|$)")
-ZH_END = re.compile(rf"[。？！?!]+[{re.escape(CLOSERS)}]*")
-NEXT_CHARACTER = re.compile(r"\s*(\S)")
-OPENERS = "([“‘\"'"
-LONGEST_ABBREVIATION = 16  # characters: a longer word before a full stop is not one
-DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
-TITLES = frozenset(
-    "Mr Mrs Ms Dr Prof St Sr Jr Gen Col Lt Capt Sgt Rev Hon Gov Sen Rep Amb Mt vs cf viz".split()
-)
-BEFORE_NUMBER = frozenset(
-    "No no Nos nos Art art Arts arts p pp para paras Para Paras vol Vol ch Ch sec Sec fig Fig "
-    "op Op".split()
-)
+# Titles that always precede a name, and abbreviations that precede a number.
+TITLES = "Mr Mrs Ms Dr Prof St Sr Jr Gen Col Lt Capt Sgt Rev Hon Gov Sen Rep Amb Mt vs cf viz"
+BEFORE_NUMBER = "No no Nos nos Art art Arts arts p pp para paras Para Paras vol Vol ch Ch sec Sec fig Fig op Op"
 LANGUAGES = ("en", "zh")
+
+
+def lower_case_letters() -> str:
+    """A character class of the lower-case letters of the Latin, Greek and Cyrillic scripts."""
+    blocks = (range(0x0530), range(0x1E00, 0x2000))
+    return "".join(re.escape(chr(c)) for block in blocks for c in block if chr(c).islower())
+
+
+def by_length(words: str) -> list[str]:
+    """The words as alternatives, one group per length: a lookbehind has one width."""
+    lengths = sorted({len(word) for word in words.split()})
+    return ["|".join(w for w in words.split() if len(w) == n) for n in lengths]
+
+
+def english_end() -> re.Pattern:
+    """A mark that ends an English sentence, its closers, and the whitespace after them."""
+    # The mark first, then what a full stop must not follow: the lookbehinds run at marks only.
+    not_abbreviation = (
+        # Not after a one-letter word or a dotted abbreviation: J. Smith, U.S., e.g.
+        r"(?<![\W_][A-Za-z]\.)(?<!^[A-Za-z]\.)"
+        + "".join(rf"(?<!\b(?:{words})\.)" for words in by_length(TITLES))
+        + "(?!(?:"
+        + "|".join(rf"(?<=\b(?:{words})\.)" for words in by_length(BEFORE_NUMBER))
+        + r")\s+\d)"
+    )
+    mark = rf"[.?!]{not_abbreviation}[.?!]*"
+    gap = rf"\s*$|\s+(?![{lower_case_letters()}])"
+    return re.compile(rf"{mark}[{re.escape(CLOSERS)}]*(?P<gap>{gap})")
+
+
+ENDS = {
+    "en": english_end(),
+    "zh": re.compile(rf"[。？！?!]+[{re.escape(CLOSERS)}]*(?P<gap>\s*)"),
+}
 
 
 def split_sentences(text: str, language: str) -> list[str]:
@@ -49,48 +73,11 @@ def split_sentences(text: str, language: str) -> list[str]:
 
 def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence in `text`; none for blank text."""
-    if language not in LANGUAGES:
+    if language not in ENDS:
         raise ValueError(f"language {language!r}: expected one of {', '.join(LANGUAGES)}")
-    ends = english_ends(text) if language == "en" else [m.end() for m in ZH_END.finditer(text)]
-    spans, start = [], 0
-    for end in [*ends, len(text)]:
-        span = trimmed(text, start, end)
-        if span:
-            spans.append(span)
-        start = end
-    return spans
-
-
-def english_ends(text: str) -> list[int]:
-    return [m.end() for m in EN_END.finditer(text) if ends_sentence(text, m.start(), m.end())]
-
-
-def ends_sentence(text: str, mark: int, after: int) -> bool:
-    """Whether the mark at `mark` (its closers running to `after`) ends an English sentence."""
-    following = NEXT_CHARACTER.match(text, after)
-    if following is None:
-        return True
-    upcoming = following.group(1)
-    if upcoming.islower():
-        return False
-    if text[mark] != "." or text[mark : mark + 2] == "..":
-        return True
-    word = word_before(text, mark)
-    if DOTTED.fullmatch(word) or word in TITLES:
-        return False
-    return not (word in BEFORE_NUMBER and upcoming.isdigit())
-
-
-def word_before(text: str, mark: int) -> str:
-    """The word the mark follows, without an opening bracket or quotation mark."""
-    window = text[max(0, mark - LONGEST_ABBREVIATION) : mark]
-    words = window.split()
-    return words[-1].lstrip(OPENERS) if words and not window[-1].isspace() else ""
-
-
-def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    end = len(text.rstrip())
+    start = len(text) - len(text.lstrip()) if end else 0
+    gaps = [(m.start("gap"), m.end()) for m in ENDS[language].finditer(text, start, end)]
+    starts = [start, *(after for _, after in gaps)]
+    ends = [*(before for before, _ in gaps), end]
+    return [(s, e) for s, e in zip(starts, ends, strict=True) if s < e]
