@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from gsipaper.schemas import column_names, is_required
 
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 
 SIDE_BY_SIDE_DESCRIPTION = (
     "Each paragraph beside its translation, in document order, with its section's titles "

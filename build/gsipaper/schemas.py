@@ -7,8 +7,20 @@ from pathlib import Path
 
 import pyarrow as pa
 
-RESOURCES = ("paragraphs", "sections", "commitments", "alignments")
-ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_()}
+RESOURCES = (
+    "paragraphs",
+    "sections",
+    "commitments",
+    "alignments",
+    "sentences",
+    "sentence_links",
+)
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+}
 
 
 def load_schemas(directory: Path) -> dict[str, dict]:

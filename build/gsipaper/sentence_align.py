@@ -51,6 +51,10 @@ PRIORS = {
     (2, 2): 0.01,
     (1, 0): 0.02, (0, 1): 0.02,
 }  # fmt: skip
+# Gale and Church's own priors, without 3-1 and 1-3: the length-only baseline.
+GALE_CHURCH_PRIORS = {
+    (1, 1): 0.89, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011, (1, 0): 0.0099, (0, 1): 0.0099,
+}  # fmt: skip
 GALE_CHURCH_VARIANCE = 6.8  # per character of the target, for a ratio of 1
 ANCHOR_COST = 2.0  # nats for each anchor on one side of a link only
 ANCHOR_BITS = 63  # distinct anchors told apart in one paragraph pair; more share bits
@@ -66,6 +70,20 @@ ZH_LIST = re.compile(
 )
 # Cheap tests of a whole Chinese paragraph: only where one holds are anchors looked for.
 ZH_MAY_ANCHOR = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ？！?!“「『\"（(①-⑳•·▪一二三四五六七八九十]")
+
+
+@dataclass(frozen=True)
+class Model:
+    """What a link costs: the priors of its types, its anchors, the cut-off sentence rule."""
+
+    priors: dict[tuple[int, int], float]
+    anchor_cost: float = ANCHOR_COST
+    cut_off: bool = True
+
+
+MODEL = Model(PRIORS)
+# Gale and Church as published: lengths and priors only. The baseline the README reports.
+LENGTH_ONLY = Model(GALE_CHURCH_PRIORS, anchor_cost=0.0, cut_off=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +113,18 @@ def align_sentences(
 
 
 def sentence_links(
-    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], *, ratio: float | None = None
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+    *,
+    ratio: float | None = None,
+    model: Model = MODEL,
 ) -> list[list[Link]]:
     """`align_sentences` for many paragraph pairs at once, with each link's score.
 
     The pairs are aligned together, a column of the dynamic program of every pair
     at a time, which is what makes a long document fast.
     """
-    problems = [problem_of(english, chinese, ratio) for english, chinese in pairs]
-    return solve(problems)
+    problems = [problem_of(english, chinese, ratio, model) for english, chinese in pairs]
+    return solve(problems, model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,36 +141,39 @@ class Problem:
     variance: float
 
 
-def problem_of(english: Sequence[str], chinese: Sequence[str], ratio: float | None) -> Problem:
+def problem_of(
+    english: Sequence[str], chinese: Sequence[str], ratio: float | None, model: Model
+) -> Problem:
     en_lengths = [len(s) for s in english]
     zh_lengths = [len(s) for s in chinese]
     if ratio is None:
         ratio = sum(zh_lengths) / sum(en_lengths) if sum(en_lengths) and sum(zh_lengths) else 1.0
-    en_masks, zh_masks = anchor_masks(english, chinese)
-    en = (np.array(en_lengths, dtype=float) * ratio, en_masks, cut_flags(english))
-    zh = (np.array(zh_lengths, dtype=float), zh_masks, cut_flags(chinese))
+    en_masks, zh_masks = anchor_masks(english, chinese, model.anchor_cost > 0)
+    en_cut, zh_cut = cut_flags(english, model.cut_off), cut_flags(chinese, model.cut_off)
+    en = (np.array(en_lengths, dtype=float) * ratio, en_masks, en_cut)
+    zh = (np.array(zh_lengths, dtype=float), zh_masks, zh_cut)
     english_rows = len(english) >= len(chinese)
     row, column = (en, zh) if english_rows else (zh, en)
     return Problem(*row[:1], *column[:1], row[1], column[1], row[2], column[2], english_rows,
                    GALE_CHURCH_VARIANCE * ratio)  # fmt: skip
 
 
-def cut_flags(sentences: Sequence[str]) -> np.ndarray:
+def cut_flags(sentences: Sequence[str], wanted: bool = True) -> np.ndarray:
     """The last sentence is cut off when it ends in a letter, a digit or a hyphen."""
     flags = np.zeros(len(sentences), dtype=bool)
-    if sentences:
+    if sentences and wanted:
         last = sentences[-1].rstrip()
         flags[-1] = bool(last) and (last[-1].isalnum() or last[-1] == "-")
     return flags
 
 
 def anchor_masks(
-    english: Sequence[str], chinese: Sequence[str]
+    english: Sequence[str], chinese: Sequence[str], wanted: bool = True
 ) -> tuple[np.ndarray, np.ndarray]:
     """A bit per anchor that both sides have, set in each sentence that has it."""
     en_masks = np.zeros(len(english), dtype=np.uint64)
     zh_masks = np.zeros(len(chinese), dtype=np.uint64)
-    if not english or not any(ZH_MAY_ANCHOR.search(s) for s in chinese):
+    if not wanted or not english or not any(ZH_MAY_ANCHOR.search(s) for s in chinese):
         return en_masks, zh_masks
     zh_anchors = [chinese_anchors(s) for s in chinese]
     latin = {a[1] for anchors in zh_anchors for a in anchors if a[0] == "latin"}
@@ -194,10 +218,10 @@ def number(text: str) -> str:
     return text.replace(",", "")
 
 
-def solve(problems: list[Problem]) -> list[list[Link]]:
+def solve(problems: list[Problem], model: Model) -> list[list[Link]]:
     layout = Layout.of(problems)
-    forward = sweep(layout, problems)
-    backward = sweep(layout, [reversed_problem(p) for p in problems])
+    forward = sweep(layout, problems, model)
+    backward = sweep(layout, [reversed_problem(p) for p in problems], model)
     return [links_of(layout, forward, backward, problems[u], u) for u in range(len(problems))]
 
 
@@ -278,7 +302,7 @@ class Tables:
     link_cost: list[np.ndarray]  # that link's cost
 
 
-def sweep(layout: Layout, problems: list[Problem]) -> Tables:
+def sweep(layout: Layout, problems: list[Problem], model: Model) -> Tables:
     """The program's columns, left to right, for every pair at once."""
     ordered = [problems[u] for u in layout.order]
     row_groups = Groups.of(
@@ -293,20 +317,20 @@ def sweep(layout: Layout, problems: list[Problem]) -> Tables:
     everything = len(layout.pair_of_row)
     nothing = (np.zeros(everything), np.zeros(everything, dtype=np.uint64),
                np.zeros(everything, dtype=bool))  # fmt: skip
-    skip = link_cost((1, 0), row_groups, everything, nothing, variance)
+    skip = link_cost((1, 0), row_groups, everything, nothing, variance, model)
     tables = Tables([], [], [], [])
     for j, active in enumerate(layout.active_rows):
         pair = layout.pair_of_row[:active]
         at = (layout.column_offset[: layout.active_pairs[j]] + j)[pair]
         candidates = []
         for choice, (a, b) in enumerate(LINK_TYPES):
-            if b == 0 or b > j:
+            if b == 0 or b > j or not model.priors.get((a, b)):
                 continue
             column = tuple(
                 values[b][at]
                 for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
             )
-            cost = link_cost((a, b), row_groups, active, column, variance)
+            cost = link_cost((a, b), row_groups, active, column, variance, model)
             hard = earlier(tables.cost[j - b], a, active, layout.index_of_row) + cost
             soft = earlier(tables.soft[j - b], a, active, layout.index_of_row) + cost
             candidates.append((choice, hard, soft, cost))
@@ -342,17 +366,18 @@ def link_cost(
     active: int,
     column: tuple[np.ndarray, np.ndarray, np.ndarray],
     variance: np.ndarray,
+    model: Model,
 ) -> np.ndarray:
     """The cost of a link of this type ending at each active row, in nats."""
     a = link[0]
     lengths, masks, cut = column
     cost = (
-        -math.log(PRIORS[link])
+        -math.log(model.priors[link])
         + length_cost(
             row_groups.lengths[a][:active], lengths,
             row_groups.cut[a][:active], cut, variance[:active],
         )
-        + ANCHOR_COST * np.bitwise_count(row_groups.masks[a][:active] ^ masks)
+        + model.anchor_cost * np.bitwise_count(row_groups.masks[a][:active] ^ masks)
     )  # fmt: skip
     return np.where(row_groups.valid[a][:active], cost, np.inf)
 
@@ -438,19 +463,41 @@ def reversed_problem(problem: Problem) -> Problem:
     )  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One pair's part of a column of the tables, as Python lists: fast to walk."""
+
+    soft: list[float]
+    choice: list[int]
+    link_cost: list[float]
+
+    @staticmethod
+    def of(tables: Tables, first: int, n: int, j: int) -> Column:
+        rows = slice(first, first + n + 1)
+        return Column(
+            tables.soft[j][rows].tolist(),
+            tables.choice[j][rows].tolist(),
+            tables.link_cost[j][rows].tolist(),
+        )
+
+
 def links_of(
     layout: Layout, forward: Tables, backward: Tables, problem: Problem, pair: int
 ) -> list[Link]:
     """Trace the least-cost alignment back from its end; score each link by its posterior."""
     first = int(layout.offset[layout.where[pair]])
     n, m = len(problem.rows), len(problem.columns)
-    total = forward.soft[m][first + n]
+    total = float(forward.soft[m][first + n])
     links, i, j = [], n, m
+    column = Column.of(forward, first, n, j)
     while i or j:
-        a, b = LINK_TYPES[forward.choice[j][first + i]]
-        before = forward.soft[j - b][first + i - a]
-        after = backward.soft[m - j][first + n - i]
-        posterior = math.exp(total - before - forward.link_cost[j][first + i] - after)
+        a, b = LINK_TYPES[column.choice[i]]
+        link_cost = column.link_cost[i]
+        if b:
+            column = Column.of(forward, first, n, j - b)
+        before = column.soft[i - a]
+        after = float(backward.soft[m - j][first + n - i])
+        posterior = math.exp(total - before - link_cost - after)
         rows, columns = tuple(range(i - a, i)), tuple(range(j - b, j))
         english, chinese = (rows, columns) if problem.english_rows else (columns, rows)
         links.append(Link(english, chinese, round(min(1.0, posterior), SCORE_DIGITS)))

@@ -11,20 +11,25 @@ from gsipaper.errors import SourceError
 from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, LANGUAGES
 from gsipaper.roles import role_of
 from gsipaper.schemas import arrow_schema
+from gsipaper.sentence_tables import sentence_layer, sentence_link_rows, sentence_rows
+
+SENTENCE_TABLES = {"sentences", "sentence_links"}
 
 
 def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
+    layer = sentence_layer(edition) if SENTENCE_TABLES & schemas.keys() else []
     rows = {
-        "paragraphs": paragraph_rows,
-        "sections": section_rows,
-        "commitments": commitment_rows,
-        "alignments": alignment_rows,
+        "paragraphs": lambda: paragraph_rows(edition),
+        "sections": lambda: section_rows(edition),
+        "commitments": lambda: commitment_rows(edition),
+        "alignments": lambda: alignment_rows(edition),
+        "sentences": lambda: sentence_rows(layer),
+        "sentence_links": lambda: sentence_link_rows(layer),
     }
     # Each table's rows are made just before they are converted and dropped right after,
     # so that at most one table's rows are held at a time.
     return {
-        name: arrow_table(rows[name](edition), arrow_schema(schema))
-        for name, schema in schemas.items()
+        name: arrow_table(rows[name](), arrow_schema(schema)) for name, schema in schemas.items()
     }
 
 
