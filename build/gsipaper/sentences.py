@@ -13,7 +13,7 @@ end a sentence after
 - an abbreviation with inner full stops (U.S., e.g., i.e., U.N.), or a single
   capital letter (the initial in "J. Smith");
 - a title that always precedes a name (Mr., Dr., Prof., St. …);
-- an abbreviation that precedes a number (No. 3, Art. 51, pp. 4–6, para. 2).
+- an abbreviation that precedes a number (No. 3, Art. 51, pp. 4-6, para. 2).
 So "in the U.S. The" stays one sentence: that reading is the likelier one in
 running text, and the price of splitting "the U.S. President" wrongly is higher.
 
