@@ -28,7 +28,9 @@ import re
 CLOSERS = "\"'”’»)]」』）】》〉"
 # Titles that always precede a name, and abbreviations that precede a number.
 TITLES = "Mr Mrs Ms Dr Prof St Sr Jr Gen Col Lt Capt Sgt Rev Hon Gov Sen Rep Amb Mt vs cf viz"
-BEFORE_NUMBER = "No no Nos nos Art art Arts arts p pp para paras Para Paras vol Vol ch Ch sec Sec fig Fig op Op"
+BEFORE_NUMBER = (
+    "No no Nos nos Art art Arts arts p pp para paras Para Paras vol Vol ch Ch sec Sec fig Fig op Op"
+)
 LANGUAGES = ("en", "zh")
 
 
