@@ -7,12 +7,15 @@ cross. The aligner is a dynamic program over those link types (Gale & Church
 1993) that needs no model and no dictionary. A link costs, in nats:
 
 - its type's prior, -log P(type) (`PRIORS`);
-- its lengths (Gale-Church): with the Chinese length y and the English length
+- its lengths (Gale-Church), unless it is a 1-0 or 0-1 link: with the Chinese length y and the English length
   x carried into Chinese characters by the ratio c, z = (y - x) / sqrt(s2 (x + y) / 2)
   and the cost is -log P(|Z| >= |z|) for a standard normal Z. The variance
   s2 = 6.8 c is Gale and Church's 6.8 per character carried into the same units.
   A sentence that ends without punctuation at the end of its paragraph is cut
-  off by the source: where its side is the shorter, its length costs nothing;
+  off by the source: where its side is the shorter, its length costs nothing.
+  A sentence left untranslated has no length to compare: Gale and Church's cost
+  of its length against nothing would make an omission all but impossible, and
+  drag it into a neighbouring link;
 - its anchors: `ANCHOR_COST` for each anchor on one side of the link only.
   Anchors are what a translation keeps as it is and the paragraph has on both
   sides: numbers (2014, 3.5), Latin words in the Chinese (UN, COVID-19) found as
@@ -79,11 +82,12 @@ class Model:
     priors: dict[tuple[int, int], float]
     anchor_cost: float = ANCHOR_COST
     cut_off: bool = True
+    flat_skips: bool = True  # a 1-0 or 0-1 link costs its prior only, whatever its length
 
 
 MODEL = Model(PRIORS)
 # Gale and Church as published: lengths and priors only. The baseline the README reports.
-LENGTH_ONLY = Model(GALE_CHURCH_PRIORS, anchor_cost=0.0, cut_off=False)
+LENGTH_ONLY = Model(GALE_CHURCH_PRIORS, anchor_cost=0.0, cut_off=False, flat_skips=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,12 +375,17 @@ def link_cost(
     """The cost of a link of this type ending at each active row, in nats."""
     a = link[0]
     lengths, masks, cut = column
-    cost = (
-        -math.log(model.priors[link])
-        + length_cost(
+    lengths_cost = (
+        0.0
+        if model.flat_skips and 0 in link
+        else length_cost(
             row_groups.lengths[a][:active], lengths,
             row_groups.cut[a][:active], cut, variance[:active],
         )
+    )  # fmt: skip
+    cost = (
+        -math.log(model.priors[link])
+        + lengths_cost
         + model.anchor_cost * np.bitwise_count(row_groups.masks[a][:active] ^ masks)
     )  # fmt: skip
     return np.where(row_groups.valid[a][:active], cost, np.inf)
