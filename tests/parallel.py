@@ -11,13 +11,38 @@ translation the aligner cannot read.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 
-WORDS = (
-    "order trust region council people future growth rules respect stable dialogue common "
-    "nations shared world treaty agenda partners economy climate health energy borders law"
-).split()
+WORDS = [
+    *[
+        "order",
+        "trust",
+        "region",
+        "council",
+        "people",
+        "future",
+        "growth",
+        "rules",
+        "respect",
+        "stable",
+        "dialogue",
+    ],
+    *[
+        "common",
+        "nations",
+        "shared",
+        "world",
+        "treaty",
+        "agenda",
+        "partners",
+        "economy",
+        "climate",
+        "health",
+        "law",
+    ],
+]
 HANZI = "和平安全合作发展共同世界各国人民稳定对话规则治理繁荣未来区域信任体系秩序能力机制"
 ACRONYMS = ("UN", "WHO", "ASEAN", "G20", "BRICS", "COVID-19", "WTO", "NATO")
 # Link shapes (English sentences, Chinese sentences) and how often each occurs.
@@ -68,7 +93,7 @@ def parts(rng: random.Random, size: int, count: int, cut: float | None = None) -
     shares = [cut] if cut else [rng.uniform(0.2, 0.8) for _ in range(count - 1)]
     cuts = sorted(share * size for share in shares)
     edges = [0, *cuts, size]
-    return [max(4, round(b - a)) for a, b in zip(edges, edges[1:], strict=False)]
+    return [max(4, round(b - a)) for a, b in itertools.pairwise(edges)]
 
 
 def english_sentence(rng: random.Random, size: int) -> str:

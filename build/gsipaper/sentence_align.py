@@ -223,6 +223,8 @@ def number(text: str) -> str:
 
 
 def solve(problems: list[Problem], model: Model) -> list[list[Link]]:
+    if not problems:
+        return []
     layout = Layout.of(problems)
     forward = sweep(layout, problems, model)
     backward = sweep(layout, [reversed_problem(p) for p in problems], model)
@@ -359,7 +361,8 @@ def earlier(column: np.ndarray, rows_back: int, active: int, index: np.ndarray) 
     if rows_back == 0:
         return column[:active]
     out = np.full(active, np.inf)
-    out[rows_back:] = column[: active - rows_back]
+    if rows_back < active:
+        out[rows_back:] = column[: active - rows_back]
     out[index[:active] < rows_back] = np.inf
     return out
 
