@@ -25,8 +25,8 @@ def unpacked(tmp_path_factory):
 def test_the_unpacked_package_is_valid(unpacked):
     report = frictionless.Package(str(unpacked / "datapackage.json")).validate()
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])
-    # Each table as CSV and as Parquet, the workbook and the database.
-    assert len(report.tasks) == 2 * len(RESOURCES) + 2
+    # Each table as CSV and as Parquet, the workbook, the database, the TMX and Moses files.
+    assert len(report.tasks) == 2 * len(RESOURCES) + 6
 
 
 def test_the_zip_holds_every_published_file_but_itself(unpacked):

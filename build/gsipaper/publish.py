@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 from gsipaper.archive import zip_bytes
 from gsipaper.database import database_bytes, side_by_side, side_by_side_schema
 from gsipaper.docs import with_dictionary
+from gsipaper.exports import translation_files
 from gsipaper.portals import citation_cff, dataset_card, with_front_matter
 from gsipaper.workbook import SIDE_BY_SIDE_SHEET, check_fits, package_workbook
 
@@ -45,6 +46,7 @@ class Artefact:
     mediatype: str
     description: str
     versioned: bool = False  # the version in the file name, for uploads that keep every one
+    format: str = ""  # when it is not the extension
 
     def path(self, metadata: dict) -> str:
         suffix = f"-{metadata['version']}" if self.versioned else ""
@@ -63,6 +65,40 @@ DATABASE = Artefact(
     "sqlite",
     "application/vnd.sqlite3",
     "Every table in one SQLite database with its keys, and the view side_by_side.",
+)
+TRANSLATION_FILES = (
+    Artefact(
+        "translation-memory",
+        "tmx",
+        "application/x-tmx+xml",
+        "The sentence links that have both languages as a TMX 1.4b translation memory: "
+        "English (en) the source, Chinese (zh-CN) the target; each unit's props give its "
+        "link id, unit id, link type and score.",
+    ),
+    Artefact(
+        "moses-en",
+        "en-zh.en",
+        "text/plain",
+        "The English of each sentence link that has both languages, one link per line "
+        "(Moses format); line n of the .zh file is its Chinese.",
+        format="txt",
+    ),
+    Artefact(
+        "moses-zh",
+        "en-zh.zh",
+        "text/plain",
+        "The Chinese of each sentence link that has both languages, one link per line "
+        "(Moses format); line n of the .en file is its English.",
+        format="txt",
+    ),
+    Artefact(
+        "moses-ids",
+        "en-zh.ids",
+        "text/plain",
+        "For each line of the Moses files: the link id, the English and the Chinese "
+        "sentence ids, separated by tabs.",
+        format="txt",
+    ),
 )
 ARCHIVE = Artefact(
     "archive",
@@ -102,10 +138,14 @@ def render(
     files[WORKBOOK.path(metadata)] = package_workbook(
         tables, schemas, side_by_side(database), metadata, titles, source_line(source)
     )
+    exports = translation_files(tables["sentence_links"], metadata["version"])
+    for artefact in TRANSLATION_FILES:
+        files[artefact.path(metadata)] = exports[artefact.extension]
     listed = [
         *resources(tables, files),
         workbook_resource(files, schemas, metadata),
         file_resource(files, DATABASE, metadata),
+        *(file_resource(files, artefact, metadata) for artefact in TRANSLATION_FILES),
     ]
     cut_off = any(tables["paragraphs"].column("truncated").to_pylist())
     package = descriptor(metadata, titles, source, listed, cut_off)
@@ -137,7 +177,7 @@ def file_resource(files: dict[str, bytes], artefact: Artefact, metadata: dict) -
         "name": artefact.name,
         "path": path,
         "description": artefact.description,
-        "format": artefact.extension,
+        "format": artefact.format or artefact.extension,
         "mediatype": artefact.mediatype,
         "bytes": len(files[path]),
         "hash": sha256(files[path]),
