@@ -19,6 +19,7 @@ check: $(STAMP)
 # The benchmark of the build and the core against their targets (see README, Performance).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/alignment.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
