@@ -127,57 +127,112 @@ def sentence_links(
     The pairs are aligned together, a column of the dynamic program of every pair
     at a time, which is what makes a long document fast.
     """
-    problems = [problem_of(english, chinese, ratio, model) for english, chinese in pairs]
-    return solve(problems, model)
+    found = link_arrays(pairs, ratio=ratio, model=model)
+    links: list[list[Link]] = [[] for _ in pairs]
+    for pair, en_start, en_count, zh_start, zh_count, score in zip(
+        *(column.tolist() for column in found.columns()), strict=True
+    ):
+        english = tuple(range(en_start, en_start + en_count))
+        chinese = tuple(range(zh_start, zh_start + zh_count))
+        links[pair].append(Link(english, chinese, score))
+    return links
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """A pair as the dynamic program sees it: rows are the side with more sentences."""
+class Links:
+    """Every link of every pair, in order: the pair, where each side starts and how many."""
 
-    rows: np.ndarray  # lengths, in Chinese characters
-    columns: np.ndarray
-    row_masks: np.ndarray  # anchors, one bit each
-    column_masks: np.ndarray
-    row_cut: np.ndarray  # the sentence is cut off by the source
-    column_cut: np.ndarray
-    english_rows: bool
-    variance: float
+    pair: np.ndarray
+    en_start: np.ndarray
+    en_count: np.ndarray
+    zh_start: np.ndarray
+    zh_count: np.ndarray
+    score: np.ndarray
+
+    def columns(self) -> tuple[np.ndarray, ...]:
+        return (self.pair, self.en_start, self.en_count, self.zh_start, self.zh_count, self.score)
 
 
-def problem_of(
-    english: Sequence[str], chinese: Sequence[str], ratio: float | None, model: Model
-) -> Problem:
-    en_lengths = [len(s) for s in english]
-    zh_lengths = [len(s) for s in chinese]
+def link_arrays(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+    *,
+    ratio: float | None = None,
+    model: Model = MODEL,
+) -> Links:
+    """`sentence_links` as arrays, one entry per link: for tables of many links."""
+    return solve(batch_of(pairs, ratio, model), model)
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Every pair's sentences as the program sees them, flat, in the pairs' order.
+
+    Lengths are in Chinese characters (English ones times the ratio). The rows of a
+    pair's program are the side with more sentences, English on a tie.
+    """
+
+    lengths: dict[str, np.ndarray]  # by language, every pair's sentences one after another
+    masks: dict[str, np.ndarray]  # anchors, one bit each
+    cut: dict[str, np.ndarray]  # the sentence is cut off by the source
+    count: dict[str, np.ndarray]  # sentences of each pair
+    offset: dict[str, np.ndarray]  # where each pair's sentences start
+    variance: np.ndarray  # of each pair
+    english_rows: np.ndarray  # of each pair
+
+    @property
+    def rows(self) -> np.ndarray:
+        return np.where(self.english_rows, self.count["en"], self.count["zh"])
+
+    @property
+    def columns(self) -> np.ndarray:
+        return np.where(self.english_rows, self.count["zh"], self.count["en"])
+
+
+def batch_of(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], ratio: float | None, model: Model
+) -> Batch:
+    sides = {"en": [p[0] for p in pairs], "zh": [p[1] for p in pairs]}
+    count = {k: np.array([len(s) for s in v], dtype=np.int64) for k, v in sides.items()}
+    lengths = {
+        k: np.array([len(s) for side in v for s in side], dtype=float) for k, v in sides.items()
+    }
+    offset = {
+        k: np.concatenate(([0], np.cumsum(c)[:-1])).astype(np.int64) for k, c in count.items()
+    }
+    totals = {k: np.bincount(np.repeat(np.arange(len(pairs)), count[k]), lengths[k],
+                             minlength=len(pairs)) for k in sides}  # fmt: skip
     if ratio is None:
-        ratio = sum(zh_lengths) / sum(en_lengths) if sum(en_lengths) and sum(zh_lengths) else 1.0
-    en_masks, zh_masks = anchor_masks(english, chinese, model.anchor_cost > 0)
-    en_cut, zh_cut = cut_flags(english, model.cut_off), cut_flags(chinese, model.cut_off)
-    en = (np.array(en_lengths, dtype=float) * ratio, en_masks, en_cut)
-    zh = (np.array(zh_lengths, dtype=float), zh_masks, zh_cut)
-    english_rows = len(english) >= len(chinese)
-    row, column = (en, zh) if english_rows else (zh, en)
-    return Problem(*row[:1], *column[:1], row[1], column[1], row[2], column[2], english_rows,
-                   GALE_CHURCH_VARIANCE * ratio)  # fmt: skip
+        own = np.divide(totals["zh"], totals["en"], out=np.ones(len(pairs)), where=totals["en"] > 0)
+        ratios = np.where((totals["en"] > 0) & (totals["zh"] > 0), own, 1.0)
+    else:
+        ratios = np.full(len(pairs), float(ratio))
+    lengths["en"] = lengths["en"] * np.repeat(ratios, count["en"])
+    masks = {k: np.zeros(len(lengths[k]), dtype=np.uint64) for k in sides}
+    cut = {k: np.zeros(len(lengths[k]), dtype=bool) for k in sides}
+    for index, (english, chinese) in enumerate(pairs):
+        if model.anchor_cost > 0 and english and chinese:
+            found = anchor_masks(english, chinese)
+            for language, values in zip(("en", "zh"), found, strict=True):
+                start = offset[language][index]
+                masks[language][start : start + len(values)] = values
+        for language, side in (("en", english), ("zh", chinese)):
+            if model.cut_off and side and is_cut_off(side[-1]):
+                cut[language][offset[language][index] + len(side) - 1] = True
+    return Batch(lengths, masks, cut, count, offset, GALE_CHURCH_VARIANCE * ratios,
+                 count["en"] >= count["zh"])  # fmt: skip
 
 
-def cut_flags(sentences: Sequence[str], wanted: bool = True) -> np.ndarray:
-    """The last sentence is cut off when it ends in a letter, a digit or a hyphen."""
-    flags = np.zeros(len(sentences), dtype=bool)
-    if sentences and wanted:
-        last = sentences[-1].rstrip()
-        flags[-1] = bool(last) and (last[-1].isalnum() or last[-1] == "-")
-    return flags
+def is_cut_off(last_sentence: str) -> bool:
+    """A paragraph's last sentence is cut off when it ends in a letter, a digit or a hyphen."""
+    last = last_sentence.rstrip()
+    return bool(last) and (last[-1].isalnum() or last[-1] == "-")
 
 
-def anchor_masks(
-    english: Sequence[str], chinese: Sequence[str], wanted: bool = True
-) -> tuple[np.ndarray, np.ndarray]:
+def anchor_masks(english: Sequence[str], chinese: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """A bit per anchor that both sides have, set in each sentence that has it."""
     en_masks = np.zeros(len(english), dtype=np.uint64)
     zh_masks = np.zeros(len(chinese), dtype=np.uint64)
-    if not wanted or not english or not any(ZH_MAY_ANCHOR.search(s) for s in chinese):
+    if not english or not any(ZH_MAY_ANCHOR.search(s) for s in chinese):
         return en_masks, zh_masks
     zh_anchors = [chinese_anchors(s) for s in chinese]
     latin = {a[1] for anchors in zh_anchors for a in anchors if a[0] == "latin"}
@@ -222,13 +277,13 @@ def number(text: str) -> str:
     return text.replace(",", "")
 
 
-def solve(problems: list[Problem], model: Model) -> list[list[Link]]:
-    if not problems:
-        return []
-    layout = Layout.of(problems)
-    forward = sweep(layout, problems, model)
-    backward = sweep(layout, [reversed_problem(p) for p in problems], model)
-    return [links_of(layout, forward, backward, problems[u], u) for u in range(len(problems))]
+def solve(batch: Batch, model: Model) -> Links:
+    layout = Layout.of(batch)
+    if not len(layout.order):
+        return links_in_order(layout, batch, [])
+    forward = sweep(layout, batch, model, reverse=False)
+    backward = sweep(layout, batch, model, reverse=True)
+    return trace(layout, batch, forward, backward)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,32 +294,61 @@ class Layout:
     columns come first, the rows a column needs are always a prefix.
     """
 
-    order: list[int]  # pair indices, most columns first
+    order: np.ndarray  # pair indices, most columns first
+    rows: np.ndarray  # rows side's sentences of each pair, in order
+    columns: np.ndarray
     offset: np.ndarray  # the first row of each pair, in order
-    column_offset: np.ndarray  # the first column feature of each pair, in order
+    column_offset: np.ndarray  # the first column position of each pair, in order
     pair_of_row: np.ndarray  # position in `order`
     index_of_row: np.ndarray  # i: sentences of the rows side before this row
+    pair_of_column: np.ndarray
+    index_of_column: np.ndarray
     active_rows: list[int]  # for each column j, the rows of pairs with at least j columns
     active_pairs: list[int]
-    where: dict[int, int]  # pair index → position in `order`
 
     @staticmethod
-    def of(problems: list[Problem]) -> Layout:
-        order = sorted(range(len(problems)), key=lambda u: (-len(problems[u].columns), u))
-        rows = np.array([len(problems[u].rows) + 1 for u in order], dtype=np.int64)
-        columns = np.array([len(problems[u].columns) + 1 for u in order], dtype=np.int64)
+    def of(batch: Batch) -> Layout:
+        order = np.argsort(-batch.columns, kind="stable")
+        rows, columns = batch.rows[order] + 1, batch.columns[order] + 1
         offset = np.concatenate(([0], np.cumsum(rows)[:-1])).astype(np.int64)
         column_offset = np.concatenate(([0], np.cumsum(columns)[:-1])).astype(np.int64)
         pair_of_row = np.repeat(np.arange(len(order)), rows)
-        index_of_row = np.arange(int(rows.sum())) - offset[pair_of_row]
-        most = int(columns.max()) if len(order) else 0
+        pair_of_column = np.repeat(np.arange(len(order)), columns)
+        most = int(columns.max(initial=0))
         active_pairs = [int(np.count_nonzero(columns > j)) for j in range(most)]
         ends = np.cumsum(rows)
-        active_rows = [int(ends[k - 1]) if k else 0 for k in active_pairs]
         return Layout(
-            order, offset, column_offset, pair_of_row, index_of_row, active_rows,
-            active_pairs, {u: k for k, u in enumerate(order)},
+            order, rows - 1, columns - 1, offset, column_offset,
+            pair_of_row, np.arange(int(rows.sum())) - offset[pair_of_row],
+            pair_of_column, np.arange(int(columns.sum())) - column_offset[pair_of_column],
+            [int(ends[k - 1]) if k else 0 for k in active_pairs], active_pairs,
         )  # fmt: skip
+
+
+def features(
+    batch: Batch,
+    layout: Layout,
+    english: np.ndarray,
+    pair: np.ndarray,
+    index: np.ndarray,
+    count: np.ndarray,
+    reverse: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Lengths, anchors and cut flags at each position: position i holds sentence i - 1
+    of its side (of the side read backwards with `reverse`), position 0 nothing."""
+    sentence = (count[pair] - index) if reverse else (index - 1)
+    present = index > 0
+    found = []
+    for values in (batch.lengths, batch.masks, batch.cut):
+        both = []
+        for language in ("en", "zh"):
+            flat = values[language]
+            at = batch.offset[language][layout.order[pair]] + sentence
+            safe = np.clip(at, 0, max(len(flat) - 1, 0))
+            both.append(flat[safe] if len(flat) else np.zeros(len(at), dtype=flat.dtype))
+        chosen = np.where(english, both[0], both[1])
+        found.append(np.where(present, chosen, np.zeros(1, dtype=chosen.dtype)))
+    return found[0], found[1], found[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,18 +392,20 @@ class Tables:
     link_cost: list[np.ndarray]  # that link's cost
 
 
-def sweep(layout: Layout, problems: list[Problem], model: Model) -> Tables:
+def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
     """The program's columns, left to right, for every pair at once."""
-    ordered = [problems[u] for u in layout.order]
+    rows_english = batch.english_rows[layout.order]
     row_groups = Groups.of(
-        *stacked([(p.rows, p.row_masks, p.row_cut) for p in ordered]), layout.index_of_row
-    )
-    columns = stacked([(p.columns, p.column_masks, p.column_cut) for p in ordered])
-    column_index = np.arange(len(columns[0])) - np.repeat(
-        layout.column_offset, [len(p.columns) + 1 for p in ordered]
-    )
-    column_groups = Groups.of(*columns, column_index)
-    variance = np.array([p.variance for p in ordered])[layout.pair_of_row]
+        *features(batch, layout, rows_english[layout.pair_of_row], layout.pair_of_row,
+                  layout.index_of_row, layout.rows, reverse),
+        layout.index_of_row,
+    )  # fmt: skip
+    column_groups = Groups.of(
+        *features(batch, layout, ~rows_english[layout.pair_of_column], layout.pair_of_column,
+                  layout.index_of_column, layout.columns, reverse),
+        layout.index_of_column,
+    )  # fmt: skip
+    variance = batch.variance[layout.order][layout.pair_of_row]
     everything = len(layout.pair_of_row)
     nothing = (np.zeros(everything), np.zeros(everything, dtype=np.uint64),
                np.zeros(everything, dtype=bool))  # fmt: skip
@@ -342,18 +428,6 @@ def sweep(layout: Layout, problems: list[Problem], model: Model) -> Tables:
             candidates.append((choice, hard, soft, cost))
         add_column(tables, candidates, skip[:active], layout.index_of_row[:active])
     return tables
-
-
-def stacked(sides: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
-    """Each pair's sentences after a blank position: position i holds sentence i - 1."""
-    lengths, masks, cut = [], [], []
-    for side_lengths, side_masks, side_cut in sides:
-        lengths += [np.zeros(1), side_lengths]
-        masks += [np.zeros(1, dtype=np.uint64), side_masks]
-        cut += [np.zeros(1, dtype=bool), side_cut]
-    if not sides:
-        return np.zeros(0), np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=bool)
-    return np.concatenate(lengths), np.concatenate(masks), np.concatenate(cut)
 
 
 def earlier(column: np.ndarray, rows_back: int, active: int, index: np.ndarray) -> np.ndarray:
@@ -466,52 +540,78 @@ def down(
     return cost, soft
 
 
-def reversed_problem(problem: Problem) -> Problem:
-    """The pair read backwards: its forward program is the original's backward one."""
-    return Problem(
-        problem.rows[::-1], problem.columns[::-1], problem.row_masks[::-1],
-        problem.column_masks[::-1], problem.row_cut[::-1], problem.column_cut[::-1],
-        problem.english_rows, problem.variance,
+FEW = 16  # pairs left unfinished below which the trace goes on one pair at a time
+
+
+def trace(layout: Layout, batch: Batch, forward: Tables, backward: Tables) -> Links:
+    """Walk every pair's least-cost alignment back from its end, all pairs a step at a time;
+    score each link by its posterior probability."""
+    sizes = [len(column) for column in forward.cost]
+    base = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+    flat = {
+        name: np.concatenate(getattr(forward, name)) for name in ("soft", "choice", "link_cost")
+    }
+    after_flat = np.concatenate(backward.soft)
+    shapes = np.array(LINK_TYPES, dtype=np.int64)
+    pairs = np.arange(len(layout.order))
+    i, j = layout.rows.copy(), layout.columns.copy()
+    first = layout.offset
+    total = flat["soft"][base[j] + first + i]
+    steps = []
+    live = pairs[(i + j) > 0]
+    while len(live) > FEW:
+        at = base[j[live]] + first[live] + i[live]
+        shape = shapes[flat["choice"][at]]
+        a, b = shape[:, 0], shape[:, 1]
+        before = flat["soft"][base[j[live] - b] + first[live] + i[live] - a]
+        after = after_flat[
+            base[layout.columns[live] - j[live]] + first[live] + layout.rows[live] - i[live]
+        ]
+        score = np.exp(total[live] - before - flat["link_cost"][at] - after)
+        steps.append((live, i[live] - a, a, j[live] - b, b, score))
+        i[live] -= a
+        j[live] -= b
+        live = live[(i[live] + j[live]) > 0]
+    for k in live.tolist():
+        steps.append(trace_one(k, i, j, layout, base, flat, after_flat, total))
+    return links_in_order(layout, batch, steps)
+
+
+def trace_one(k, i, j, layout, base, flat, after_flat, total):
+    """The rest of one pair's trace, in Python: for a pair far longer than the others."""
+    n, m, first = int(layout.rows[k]), int(layout.columns[k]), int(layout.offset[k])
+    row, column = int(i[k]), int(j[k])
+    found = []
+    soft = flat["soft"]
+    while row or column:
+        at = int(base[column]) + first + row
+        a, b = LINK_TYPES[flat["choice"][at]]
+        before = float(soft[int(base[column - b]) + first + row - a])
+        after = float(after_flat[int(base[m - column]) + first + n - row])
+        posterior = math.exp(float(total[k]) - before - float(flat["link_cost"][at]) - after)
+        found.append((row - a, a, column - b, b, posterior))
+        row, column = row - a, column - b
+    values = np.array(found, dtype=float).reshape(-1, 5)
+    return (
+        np.full(len(found), k, dtype=np.int64),
+        values[:, 0].astype(np.int64), values[:, 1].astype(np.int64),
+        values[:, 2].astype(np.int64), values[:, 3].astype(np.int64), values[:, 4],
     )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One pair's part of a column of the tables, as Python lists: fast to walk."""
-
-    soft: list[float]
-    choice: list[int]
-    link_cost: list[float]
-
-    @staticmethod
-    def of(tables: Tables, first: int, n: int, j: int) -> Column:
-        rows = slice(first, first + n + 1)
-        return Column(
-            tables.soft[j][rows].tolist(),
-            tables.choice[j][rows].tolist(),
-            tables.link_cost[j][rows].tolist(),
-        )
-
-
-def links_of(
-    layout: Layout, forward: Tables, backward: Tables, problem: Problem, pair: int
-) -> list[Link]:
-    """Trace the least-cost alignment back from its end; score each link by its posterior."""
-    first = int(layout.offset[layout.where[pair]])
-    n, m = len(problem.rows), len(problem.columns)
-    total = float(forward.soft[m][first + n])
-    links, i, j = [], n, m
-    column = Column.of(forward, first, n, j)
-    while i or j:
-        a, b = LINK_TYPES[column.choice[i]]
-        link_cost = column.link_cost[i]
-        if b:
-            column = Column.of(forward, first, n, j - b)
-        before = column.soft[i - a]
-        after = float(backward.soft[m - j][first + n - i])
-        posterior = math.exp(total - before - link_cost - after)
-        rows, columns = tuple(range(i - a, i)), tuple(range(j - b, j))
-        english, chinese = (rows, columns) if problem.english_rows else (columns, rows)
-        links.append(Link(english, chinese, round(min(1.0, posterior), SCORE_DIGITS)))
-        i, j = i - a, j - b
-    return links[::-1]
+def links_in_order(layout: Layout, batch: Batch, steps: list) -> Links:
+    if not steps:
+        empty = np.zeros(0, dtype=np.int64)
+        return Links(empty, empty, empty, empty, empty, np.zeros(0))
+    k, row, a, column, b, score = (np.concatenate(parts) for parts in zip(*steps, strict=True))
+    pair = layout.order[k]
+    order = np.lexsort((row + column, pair))
+    pair, row, a, column, b = pair[order], row[order], a[order], column[order], b[order]
+    english = batch.english_rows[pair]
+    score = np.round(np.minimum(score[order], 1.0), SCORE_DIGITS)
+    return Links(
+        pair,
+        np.where(english, row, column), np.where(english, a, b),
+        np.where(english, column, row), np.where(english, b, a),
+        score,
+    )  # fmt: skip

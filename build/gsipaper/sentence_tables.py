@@ -1,50 +1,51 @@
-"""The sentence layer: the aligned edition → the rows of `sentences` and `sentence_links`.
+"""The sentence layer: the aligned edition → the columns of `sentences` and `sentence_links`.
 
 Each paragraph's published text is split with `split_sentences`' rules and each
 unit's two paragraphs are linked with `align_sentences`' method, every unit in
 one pass. The ratio of Chinese to English characters is the document's own,
-measured on its units that have both paragraphs whole.
+measured on its units that have both paragraphs whole. The tables are made a
+column at a time: a long document has hundreds of thousands of sentences.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gsipaper.align import Edition, Unit
-from gsipaper.sentence_align import Link, sentence_links
+import numpy as np
+
+from gsipaper.align import Edition
+from gsipaper.sentence_align import Links, link_arrays
 from gsipaper.sentences import sentence_spans
 
-Spans = tuple[tuple[int, int], ...]
+LANGUAGES = ("en", "zh")
 
 
 @dataclass(frozen=True, slots=True)
-class UnitSentences:
-    unit: Unit
-    spans: dict[str, Spans]  # by language; none where the unit lacks the language
-    links: tuple[Link, ...]
+class SentenceLayer:
+    unit_ids: list[str]
+    texts: dict[str, list[str]]  # each unit's paragraph by language; "" where it has none
+    truncated: dict[str, list[bool]]
+    spans: dict[str, list[list[tuple[int, int]]]]  # each unit's sentences by language
+    links: Links
 
 
-def sentence_layer(edition: Edition) -> list[UnitSentences]:
-    spans = [
-        {
-            language: tuple(sentence_spans(paragraph.text, language)) if paragraph else ()
-            for language, paragraph in (("en", unit.en), ("zh", unit.zh))
-        }
-        for unit in edition.units
-    ]
+def sentence_layer(edition: Edition) -> SentenceLayer:
+    texts, truncated, spans = {}, {}, {}
+    for language in LANGUAGES:
+        paragraphs = [unit.paragraph(language) for unit in edition.units]
+        texts[language] = [p.text if p else "" for p in paragraphs]
+        truncated[language] = [bool(p and p.truncated) for p in paragraphs]
+        spans[language] = [sentence_spans(text, language) for text in texts[language]]
     pairs = [
-        (texts(unit.en, found["en"]), texts(unit.zh, found["zh"]))
-        for unit, found in zip(edition.units, spans, strict=True)
+        tuple(
+            [text[a:b] for a, b in found]
+            for text, found in ((texts[lang][u], spans[lang][u]) for lang in LANGUAGES)
+        )
+        for u in range(len(edition.units))
     ]
-    links = sentence_links(pairs, ratio=document_ratio(edition))
-    return [
-        UnitSentences(unit, found, tuple(unit_links))
-        for unit, found, unit_links in zip(edition.units, spans, links, strict=True)
-    ]
-
-
-def texts(paragraph, spans: Spans) -> list[str]:
-    return [paragraph.text[start:end] for start, end in spans]
+    links = link_arrays(pairs, ratio=document_ratio(edition))
+    unit_ids = [unit.unit_id for unit in edition.units]
+    return SentenceLayer(unit_ids, texts, truncated, spans, links)
 
 
 def document_ratio(edition: Edition) -> float | None:
@@ -59,76 +60,76 @@ def document_ratio(edition: Edition) -> float | None:
     return chinese / english if english and chinese else None
 
 
-def sentence_id(language: str, unit_id: str, position: int) -> str:
-    return f"{language}-{unit_id}-{position:02d}"
+def sentence_ids(layer: SentenceLayer, language: str) -> list[str]:
+    """Every sentence id of the language, units in order: e.g. en-s2-05-03."""
+    return [
+        f"{language}-{unit_id}-{position:02d}"
+        for unit_id, found in zip(layer.unit_ids, layer.spans[language], strict=True)
+        for position in range(1, len(found) + 1)
+    ]
 
 
-def link_id(unit_id: str, position: int) -> str:
-    return f"{unit_id}-{position:02d}"
+def link_ids(layer: SentenceLayer) -> list[str]:
+    """Every link id, in order: the unit and the link's order within it, e.g. s2-05-03."""
+    pair = layer.links.pair
+    starts = np.searchsorted(pair, pair)  # each link's unit's first link
+    order = (np.arange(len(pair)) - starts + 1).tolist()
+    return [f"{layer.unit_ids[u]}-{k:02d}" for u, k in zip(pair.tolist(), order, strict=True)]
 
 
-def sentence_rows(layer: list[UnitSentences]) -> list[dict]:
-    rows = []
-    for language in ("en", "zh"):
-        for found in layer:
-            paragraph = found.unit.paragraph(language)
-            spans = found.spans[language]
-            links = link_of_sentence(found, language)
-            for position, (start, end) in enumerate(spans, start=1):
-                rows.append(
-                    {
-                        "sentence_id": sentence_id(language, found.unit.unit_id, position),
-                        "paragraph_id": f"{language}-{found.unit.unit_id}",
-                        "unit_id": found.unit.unit_id,
-                        "language": language,
-                        "position": position,
-                        "start": start,
-                        "end": end,
-                        "text": paragraph.text[start:end],
-                        "truncated": paragraph.truncated and position == len(spans),
-                        "link_id": links[position - 1],
-                    }
-                )
-    return rows
+def sentence_columns(layer: SentenceLayer) -> dict[str, list]:
+    columns: dict[str, list] = {name: [] for name in (
+        "sentence_id", "paragraph_id", "unit_id", "language", "position", "start", "end",
+        "text", "truncated", "link_id",
+    )}  # fmt: skip
+    ids = link_ids(layer)
+    for language in LANGUAGES:
+        columns["sentence_id"] += sentence_ids(layer, language)
+        for unit_id, text, cut, found in zip(
+            layer.unit_ids, layer.texts[language], layer.truncated[language],
+            layer.spans[language], strict=True,
+        ):  # fmt: skip
+            count = len(found)
+            columns["paragraph_id"] += [f"{language}-{unit_id}"] * count
+            columns["unit_id"] += [unit_id] * count
+            columns["language"] += [language] * count
+            columns["position"] += range(1, count + 1)
+            columns["start"] += [a for a, _ in found]
+            columns["end"] += [b for _, b in found]
+            columns["text"] += [text[a:b] for a, b in found]
+            columns["truncated"] += [cut and k == count for k in range(1, count + 1)]
+        # Links and the sentences of each are in document order: the n-th sentence of the
+        # language is in the link that the n-th count of its sentences falls in.
+        counts = getattr(layer.links, f"{language}_count")
+        columns["link_id"] += [ids[k] for k in np.repeat(np.arange(len(counts)), counts).tolist()]
+    return columns
 
 
-def link_of_sentence(found: UnitSentences, language: str) -> list[str]:
-    owners = [""] * len(found.spans[language])
-    for number, link in enumerate(found.links, start=1):
-        for index in link.english if language == "en" else link.chinese:
-            owners[index] = link_id(found.unit.unit_id, number)
-    return owners
-
-
-def sentence_link_rows(layer: list[UnitSentences]) -> list[dict]:
-    rows = []
-    for found in layer:
-        unit_id = found.unit.unit_id
-        for number, link in enumerate(found.links, start=1):
-            rows.append(
-                {
-                    "link_id": link_id(unit_id, number),
-                    "unit_id": unit_id,
-                    "position": len(rows) + 1,
-                    "en_sentence_ids": ids("en", unit_id, link.english),
-                    "zh_sentence_ids": ids("zh", unit_id, link.chinese),
-                    "link_type": link.link_type,
-                    "score": link.score,
-                    "text_en": joined(found, "en", link.english),
-                    "text_zh": joined(found, "zh", link.chinese),
-                }
-            )
-    return rows
-
-
-def ids(language: str, unit_id: str, indices: tuple[int, ...]) -> str | None:
-    return ";".join(sentence_id(language, unit_id, i + 1) for i in indices) or None
-
-
-def joined(found: UnitSentences, language: str, indices: tuple[int, ...]) -> str | None:
-    """The sentences as they stand in the paragraph, with what lies between them."""
-    if not indices:
-        return None
-    spans = found.spans[language]
-    text = found.unit.paragraph(language).text
-    return text[spans[indices[0]][0] : spans[indices[-1]][1]]
+def link_columns(layer: SentenceLayer) -> dict[str, list]:
+    links = layer.links
+    pair = links.pair.tolist()
+    columns = {
+        "link_id": link_ids(layer),
+        "unit_id": [layer.unit_ids[u] for u in pair],
+        "position": list(range(1, len(pair) + 1)),
+    }
+    for language in LANGUAGES:
+        ids = sentence_ids(layer, language)
+        first_id = np.concatenate(([0], np.cumsum([len(s) for s in layer.spans[language]])))
+        start = getattr(links, f"{language}_start").tolist()
+        count = getattr(links, f"{language}_count").tolist()
+        at = (first_id[links.pair] + getattr(links, f"{language}_start")).tolist()
+        columns[f"{language}_sentence_ids"] = [
+            ";".join(ids[i : i + n]) or None for i, n in zip(at, count, strict=True)
+        ]
+        spans, texts = layer.spans[language], layer.texts[language]
+        columns[f"text_{language}"] = [
+            texts[u][spans[u][s][0] : spans[u][s + n - 1][1]] if n else None
+            for u, s, n in zip(pair, start, count, strict=True)
+        ]
+    link_type = np.char.add(
+        np.char.add(links.en_count.astype(str), "-"), links.zh_count.astype(str)
+    )
+    columns["link_type"] = link_type.tolist()
+    columns["score"] = links.score.tolist()
+    return columns

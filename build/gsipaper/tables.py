@@ -11,36 +11,40 @@ from gsipaper.errors import SourceError
 from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, LANGUAGES
 from gsipaper.roles import role_of
 from gsipaper.schemas import arrow_schema
-from gsipaper.sentence_tables import sentence_layer, sentence_link_rows, sentence_rows
+from gsipaper.sentence_tables import link_columns, sentence_columns, sentence_layer
 
 SENTENCE_TABLES = {"sentences", "sentence_links"}
 
 
 def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
-    layer = sentence_layer(edition) if SENTENCE_TABLES & schemas.keys() else []
-    rows = {
-        "paragraphs": lambda: paragraph_rows(edition),
-        "sections": lambda: section_rows(edition),
-        "commitments": lambda: commitment_rows(edition),
-        "alignments": lambda: alignment_rows(edition),
-        "sentences": lambda: sentence_rows(layer),
-        "sentence_links": lambda: sentence_link_rows(layer),
+    layer = sentence_layer(edition) if SENTENCE_TABLES & schemas.keys() else None
+    columns = {
+        "paragraphs": lambda: by_column(paragraph_rows(edition)),
+        "sections": lambda: by_column(section_rows(edition)),
+        "commitments": lambda: by_column(commitment_rows(edition)),
+        "alignments": lambda: by_column(alignment_rows(edition)),
+        "sentences": lambda: sentence_columns(layer),
+        "sentence_links": lambda: link_columns(layer),
     }
     # Each table's rows are made just before they are converted and dropped right after,
     # so that at most one table's rows are held at a time.
     return {
-        name: arrow_table(rows[name](), arrow_schema(schema)) for name, schema in schemas.items()
+        name: arrow_table(columns[name](), arrow_schema(schema)) for name, schema in schemas.items()
     }
 
 
-def arrow_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """Rows → an Arrow table, a column at a time through nanoarrow.
+def by_column(rows: list[dict]) -> dict[str, list]:
+    return {name: [row[name] for row in rows] for name in (rows[0] if rows else {})}
+
+
+def arrow_table(columns: dict[str, list], schema: pa.Schema) -> pa.Table:
+    """Columns → an Arrow table, a column at a time through nanoarrow.
 
     pyarrow's own converter of Python values imports pandas wherever pandas is
     installed, which costs the build a fifth of a second; nanoarrow does not.
     """
-    columns = [nanoarrow.c_array([row[f.name] for row in rows], f.type) for f in schema]
-    return pa.Table.from_arrays([pa.array(column) for column in columns], schema=schema)
+    arrays = [nanoarrow.c_array(columns.get(f.name, []), f.type) for f in schema]
+    return pa.Table.from_arrays([pa.array(array) for array in arrays], schema=schema)
 
 
 def paragraph_rows(edition: Edition) -> list[dict]:
