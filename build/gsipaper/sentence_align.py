@@ -63,6 +63,7 @@ ANCHOR_COST = 2.0  # nats for each anchor on one side of a link only
 ANCHOR_BITS = 63  # distinct anchors told apart in one paragraph pair; more share bits
 SCORE_DIGITS = 3
 
+KINDS = ("number", "latin", "ending", "quoted", "list")
 NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.'][A-Za-z0-9]+)*")
 QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"|「[^」]+」|『[^』]+』")
@@ -236,7 +237,10 @@ def anchor_masks(english: Sequence[str], chinese: Sequence[str]) -> tuple[np.nda
         return en_masks, zh_masks
     zh_anchors = [chinese_anchors(s) for s in chinese]
     latin = {a[1] for anchors in zh_anchors for a in anchors if a[0] == "latin"}
-    en_anchors = [english_anchors(s, latin) for s in english]
+    kinds = {a[0] for anchors in zh_anchors for a in anchors} & kinds_in("\n".join(english))
+    if not kinds:
+        return en_masks, zh_masks
+    en_anchors = [english_anchors(s, kinds, latin) for s in english]
     shared = sorted(set().union(*zh_anchors) & set().union(*en_anchors))
     bits = {anchor: np.uint64(1 << (index % ANCHOR_BITS)) for index, anchor in enumerate(shared)}
     for masks, anchors in ((en_masks, en_anchors), (zh_masks, zh_anchors)):
@@ -253,21 +257,40 @@ def chinese_anchors(sentence: str) -> set[tuple[str, str]]:
     return found | common_anchors(text, ZH_LIST)
 
 
-def english_anchors(sentence: str, latin: set[str]) -> set[tuple[str, str]]:
-    found = {("number", number(n)) for n in NUMBER.findall(sentence)}
-    if latin:
-        found |= {("latin", word) for word in LATIN.findall(sentence) if word in latin}
-    return found | common_anchors(sentence, EN_LIST)
-
-
-def common_anchors(text: str, list_marker: re.Pattern) -> set[tuple[str, str]]:
-    found = set()
-    ending = text.rstrip().rstrip(CLOSING)[-1:]
-    if ending in ("?", "!"):
-        found.add(("ending", ending))
+def kinds_in(text: str) -> set[str]:
+    """The kinds of anchor the English side may have: only those are looked for in each sentence."""
+    found = {"list"}
+    if NUMBER.search(text):
+        found.add("number")
+    if LATIN.search(text):
+        found.add("latin")
+    if "?" in text or "!" in text:
+        found.add("ending")
     if QUOTED.search(text):
+        found.add("quoted")
+    return found
+
+
+def english_anchors(sentence: str, kinds: set[str], latin: set[str]) -> set[tuple[str, str]]:
+    found = set()
+    if "number" in kinds:
+        found |= {("number", number(n)) for n in NUMBER.findall(sentence)}
+    if latin and "latin" in kinds:
+        found |= {("latin", word) for word in LATIN.findall(sentence) if word in latin}
+    return found | common_anchors(sentence, EN_LIST, kinds)
+
+
+def common_anchors(
+    text: str, list_marker: re.Pattern, kinds: frozenset[str] | set[str] = frozenset(KINDS)
+) -> set[tuple[str, str]]:
+    found = set()
+    if "ending" in kinds:
+        ending = text.rstrip().rstrip(CLOSING)[-1:]
+        if ending in ("?", "!"):
+            found.add(("ending", ending))
+    if "quoted" in kinds and QUOTED.search(text):
         found.add(("quoted", ""))
-    if list_marker.match(text):
+    if "list" in kinds and list_marker.match(text):
         found.add(("list", ""))
     return found
 
@@ -411,6 +434,7 @@ def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
                np.zeros(everything, dtype=bool))  # fmt: skip
     skip = link_cost((1, 0), row_groups, everything, nothing, variance, model)
     tables = Tables([], [], [], [])
+    deep_pairs = np.flatnonzero(layout.rows > DEEP)
     for j, active in enumerate(layout.active_rows):
         pair = layout.pair_of_row[:active]
         at = (layout.column_offset[: layout.active_pairs[j]] + j)[pair]
@@ -426,7 +450,11 @@ def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
             hard = earlier(tables.cost[j - b], a, active, layout.index_of_row) + cost
             soft = earlier(tables.soft[j - b], a, active, layout.index_of_row) + cost
             candidates.append((choice, hard, soft, cost))
-        add_column(tables, candidates, skip[:active], layout.index_of_row[:active])
+        deep = [
+            (int(layout.offset[k]), int(layout.offset[k] + layout.rows[k] + 1))
+            for k in deep_pairs[deep_pairs < layout.active_pairs[j]].tolist()
+        ]
+        add_column(tables, candidates, skip[:active], layout.index_of_row[:active], deep)
     return tables
 
 
@@ -492,7 +520,13 @@ def log_erfc(u: np.ndarray) -> np.ndarray:
     return np.log(t) - u * u + series
 
 
-def add_column(tables: Tables, candidates: list, skip: np.ndarray, index: np.ndarray) -> None:
+def add_column(
+    tables: Tables,
+    candidates: list,
+    skip: np.ndarray,
+    index: np.ndarray,
+    deep: list[tuple[int, int]],
+) -> None:
     """The best link into each cell of a column, then the run of 1-0 links down it."""
     if candidates:
         choices = np.array([c[0] for c in candidates], dtype=np.int8)
@@ -507,8 +541,12 @@ def add_column(tables: Tables, candidates: list, skip: np.ndarray, index: np.nda
         soft_into = into.copy()
         choice = np.full(len(index), SKIP, dtype=np.int8)
         link = np.zeros(len(index))
-    cost, soft = down(into, soft_into, skip, index)
-    skipped = cost < into
+    cost, soft = down(into, soft_into, skip, index, deep)
+    # Whether the cell's best link is 1-0, asked of the cell above as the recurrence does:
+    # the running sums of `down` may round the other way.
+    above = np.full_like(cost, np.inf)
+    above[1:] = cost[:-1] + skip[1:]
+    skipped = (index > 0) & (above < into)
     tables.cost.append(cost)
     tables.soft.append(soft)
     tables.choice.append(np.where(skipped, SKIP, choice).astype(np.int8))
@@ -516,15 +554,21 @@ def add_column(tables: Tables, candidates: list, skip: np.ndarray, index: np.nda
 
 
 def down(
-    cost: np.ndarray, soft: np.ndarray, skip: np.ndarray, index: np.ndarray
+    cost: np.ndarray,
+    soft: np.ndarray,
+    skip: np.ndarray,
+    index: np.ndarray,
+    deep: list[tuple[int, int]],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Add runs of 1-0 links down a column: cost[i] = min(cost[i], cost[i - 1] + skip[i]).
 
     By doubling (Hillis and Steele): after the step of width k, each cell has seen
     every run of up to 2k links ending there; `span` is the cost of the last k steps.
+    The rows of a pair with more than `DEEP` rows, `deep`, are done apart, by
+    accumulating along the pair: its rows no longer set how many steps the others take.
     """
     cost, soft, span = cost.copy(), soft.copy(), skip.copy()
-    width, deepest = 1, int(index.max(initial=0))
+    width, deepest = 1, min(int(index.max(initial=0)), DEEP)
     while width <= deepest:
         reach = index >= width
         from_cost = np.full_like(cost, np.inf)
@@ -537,7 +581,15 @@ def down(
         longer[width:] += span[:-width]
         span = longer
         width *= 2
+    for start, end in deep:
+        into, soft_into = cost[start:end].copy(), soft[start:end].copy()
+        run = np.concatenate(([0.0], np.cumsum(skip[start + 1 : end])))
+        cost[start:end] = run + np.minimum.accumulate(into - run)
+        soft[start:end] = run - np.logaddexp.accumulate(run - soft_into)
     return cost, soft
+
+
+DEEP = 64  # rows of a pair beyond which its runs of 1-0 links are accumulated apart
 
 
 FEW = 16  # pairs left unfinished below which the trace goes on one pair at a time
@@ -578,24 +630,45 @@ def trace(layout: Layout, batch: Batch, forward: Tables, backward: Tables) -> Li
 
 
 def trace_one(k, i, j, layout, base, flat, after_flat, total):
-    """The rest of one pair's trace, in Python: for a pair far longer than the others."""
+    """The rest of one pair's trace: for a pair far longer than the others.
+
+    A run of 1-0 links up a column is taken at once, to the first row above whose
+    link is not 1-0; other links one at a time.
+    """
     n, m, first = int(layout.rows[k]), int(layout.columns[k]), int(layout.offset[k])
     row, column = int(i[k]), int(j[k])
-    found = []
-    soft = flat["soft"]
+    choice, soft, link_cost = flat["choice"], flat["soft"], flat["link_cost"]
+    stops: dict[int, np.ndarray] = {}
+    pieces = []
     while row or column:
-        at = int(base[column]) + first + row
-        a, b = LINK_TYPES[flat["choice"][at]]
-        before = float(soft[int(base[column - b]) + first + row - a])
-        after = float(after_flat[int(base[m - column]) + first + n - row])
-        posterior = math.exp(float(total[k]) - before - float(flat["link_cost"][at]) - after)
-        found.append((row - a, a, column - b, b, posterior))
-        row, column = row - a, column - b
-    values = np.array(found, dtype=float).reshape(-1, 5)
+        top = int(base[column]) + first
+        if choice[top + row] == SKIP:
+            if column not in stops:
+                stops[column] = np.flatnonzero(choice[top : top + row + 1] != SKIP)
+            found = stops[column]
+            stop = int(found[np.searchsorted(found, row, side="right") - 1]) if len(found) else 0
+            ends = np.arange(stop + 1, row + 1)
+            a, b = np.ones(len(ends), dtype=np.int64), np.zeros(len(ends), dtype=np.int64)
+            starts, befores = ends - 1, soft[top + ends - 1]
+            columns_ = np.full(len(ends), column)
+            row_now = stop
+        else:
+            a_, b_ = LINK_TYPES[choice[top + row]]
+            ends, a, b = np.array([row]), np.array([a_]), np.array([b_])
+            starts = ends - a
+            befores = soft[int(base[column - b_]) + first + starts]
+            columns_ = np.array([column - b_])
+            row_now = row - a_
+        afters = after_flat[int(base[m - column]) + first + n - ends]
+        posterior = np.exp(total[k] - befores - link_cost[top + ends] - afters)
+        pieces.append((starts, a, columns_, b, posterior))
+        column = column - int(b[0]) if len(b) else column
+        row = row_now
+    parts = [np.concatenate(p) for p in zip(*pieces, strict=True)] if pieces else [np.zeros(0)] * 5
     return (
-        np.full(len(found), k, dtype=np.int64),
-        values[:, 0].astype(np.int64), values[:, 1].astype(np.int64),
-        values[:, 2].astype(np.int64), values[:, 3].astype(np.int64), values[:, 4],
+        np.full(len(parts[0]), k, dtype=np.int64),
+        parts[0].astype(np.int64), parts[1].astype(np.int64),
+        parts[2].astype(np.int64), parts[3].astype(np.int64), parts[4].astype(float),
     )  # fmt: skip
 
 

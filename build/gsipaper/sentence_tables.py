@@ -26,6 +26,7 @@ class SentenceLayer:
     texts: dict[str, list[str]]  # each unit's paragraph by language; "" where it has none
     truncated: dict[str, list[bool]]
     spans: dict[str, list[list[tuple[int, int]]]]  # each unit's sentences by language
+    sentences: dict[str, list[list[str]]]  # their texts
     links: Links
 
 
@@ -36,16 +37,17 @@ def sentence_layer(edition: Edition) -> SentenceLayer:
         texts[language] = [p.text if p else "" for p in paragraphs]
         truncated[language] = [bool(p and p.truncated) for p in paragraphs]
         spans[language] = [sentence_spans(text, language) for text in texts[language]]
-    pairs = [
-        tuple(
+    sentences = {
+        language: [
             [text[a:b] for a, b in found]
-            for text, found in ((texts[lang][u], spans[lang][u]) for lang in LANGUAGES)
-        )
-        for u in range(len(edition.units))
-    ]
+            for text, found in zip(texts[language], spans[language], strict=True)
+        ]
+        for language in LANGUAGES
+    }
+    pairs = list(zip(sentences["en"], sentences["zh"], strict=True))
     links = link_arrays(pairs, ratio=document_ratio(edition))
     unit_ids = [unit.unit_id for unit in edition.units]
-    return SentenceLayer(unit_ids, texts, truncated, spans, links)
+    return SentenceLayer(unit_ids, texts, truncated, spans, sentences, links)
 
 
 def document_ratio(edition: Edition) -> float | None:
@@ -85,9 +87,9 @@ def sentence_columns(layer: SentenceLayer) -> dict[str, list]:
     ids = link_ids(layer)
     for language in LANGUAGES:
         columns["sentence_id"] += sentence_ids(layer, language)
-        for unit_id, text, cut, found in zip(
-            layer.unit_ids, layer.texts[language], layer.truncated[language],
-            layer.spans[language], strict=True,
+        for unit_id, cut, found, texts in zip(
+            layer.unit_ids, layer.truncated[language], layer.spans[language],
+            layer.sentences[language], strict=True,
         ):  # fmt: skip
             count = len(found)
             columns["paragraph_id"] += [f"{language}-{unit_id}"] * count
@@ -96,7 +98,7 @@ def sentence_columns(layer: SentenceLayer) -> dict[str, list]:
             columns["position"] += range(1, count + 1)
             columns["start"] += [a for a, _ in found]
             columns["end"] += [b for _, b in found]
-            columns["text"] += [text[a:b] for a, b in found]
+            columns["text"] += texts
             columns["truncated"] += [cut and k == count for k in range(1, count + 1)]
         # Links and the sentences of each are in document order: the n-th sentence of the
         # language is in the link that the n-th count of its sentences falls in.
@@ -120,11 +122,15 @@ def link_columns(layer: SentenceLayer) -> dict[str, list]:
         count = getattr(links, f"{language}_count").tolist()
         at = (first_id[links.pair] + getattr(links, f"{language}_start")).tolist()
         columns[f"{language}_sentence_ids"] = [
-            ";".join(ids[i : i + n]) or None for i, n in zip(at, count, strict=True)
+            (ids[i] if n == 1 else ";".join(ids[i : i + n]) or None)
+            for i, n in zip(at, count, strict=True)
         ]
         spans, texts = layer.spans[language], layer.texts[language]
+        sentences = layer.sentences[language]
         columns[f"text_{language}"] = [
-            texts[u][spans[u][s][0] : spans[u][s + n - 1][1]] if n else None
+            (sentences[u][s] if n == 1 else texts[u][spans[u][s][0] : spans[u][s + n - 1][1]])
+            if n
+            else None
             for u, s, n in zip(pair, start, count, strict=True)
         ]
     link_type = np.char.add(
