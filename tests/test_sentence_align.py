@@ -208,3 +208,25 @@ def test_all_alignments_enumerated_are_distinct():
     listed = [tuple(a) for a in alignments(3, 2)]
     assert len(listed) == len(set(listed)) and all(is_alignment(a, 3, 2) for a in listed)
     assert list(itertools.islice(alignments(0, 0), 2)) == [[]]
+
+
+def test_long_pairs_take_the_same_links_by_either_road(monkeypatch):
+    """Runs of 1-0 links accumulated along a long pair, and a trace of one pair at a time,
+    give what doubling and the trace of all pairs together give."""
+    from gsipaper import sentence_align
+
+    rng = random.Random(4)
+    pairs = [pair(rng, 150), *(pair(rng, 3) for _ in range(40)), pair(rng, 90)]
+    texts = [(p.english, p.chinese) for p in pairs]
+    assert len(pairs[0].english) > sentence_align.DEEP
+    default = sentence_links(texts, ratio=0.25)
+    monkeypatch.setattr(sentence_align, "DEEP", 10**9)
+    monkeypatch.setattr(sentence_align, "FEW", 10**9)
+    other = sentence_links(texts, ratio=0.25)
+    assert [found(ls) for ls in default] == [found(ls) for ls in other]
+    scores = [
+        (a.score, b.score)
+        for x, y in zip(default, other, strict=True)
+        for a, b in zip(x, y, strict=True)
+    ]
+    assert all(abs(a - b) <= 0.001 for a, b in scores)

@@ -567,6 +567,7 @@ def down(
     The rows of a pair with more than `DEEP` rows, `deep`, are done apart, by
     accumulating along the pair: its rows no longer set how many steps the others take.
     """
+    into, soft_into = cost, soft
     cost, soft, span = cost.copy(), soft.copy(), skip.copy()
     width, deepest = 1, min(int(index.max(initial=0)), DEEP)
     while width <= deepest:
@@ -581,11 +582,11 @@ def down(
         longer[width:] += span[:-width]
         span = longer
         width *= 2
+    # From the column's own values: the steps above have already summed runs into `soft`.
     for start, end in deep:
-        into, soft_into = cost[start:end].copy(), soft[start:end].copy()
         run = np.concatenate(([0.0], np.cumsum(skip[start + 1 : end])))
-        cost[start:end] = run + np.minimum.accumulate(into - run)
-        soft[start:end] = run - np.logaddexp.accumulate(run - soft_into)
+        cost[start:end] = run + np.minimum.accumulate(into[start:end] - run)
+        soft[start:end] = run - np.logaddexp.accumulate(run - soft_into[start:end])
     return cost, soft
 
 
