@@ -7,8 +7,9 @@ cross. The aligner is a dynamic program over those link types (Gale & Church
 1993) that needs no model and no dictionary. A link costs, in nats:
 
 - its type's prior, -log P(type) (`PRIORS`);
-- its lengths (Gale-Church), unless it is a 1-0 or 0-1 link: with the Chinese length y and the English length
-  x carried into Chinese characters by the ratio c, z = (y - x) / sqrt(s2 (x + y) / 2)
+- its lengths (Gale-Church), unless it is a 1-0 or 0-1 link: with the Chinese
+  length y and the English length x carried into Chinese characters by the
+  ratio c, z = (y - x) / sqrt(s2 (x + y) / 2)
   and the cost is -log P(|Z| >= |z|) for a standard normal Z. The variance
   s2 = 6.8 c is Gale and Church's 6.8 per character carried into the same units.
   A sentence that ends without punctuation at the end of its paragraph is cut
