@@ -41,6 +41,7 @@ check: $(STAMP)
 
 # The benchmark of the build and the core against their targets (see README, Performance).
 bench: $(STAMP)
+	$(BIN)/python bench/alignment.py
 	$(BIN)/python bench/run.py
 
 # Plant each hand-made bug of tests/mutants.py and run the fast suite (see README, Tests).

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ARCHIVE, BUILT, SOURCE, VERSION
 from gsipaper.archive import zip_bytes
+from gsipaper.schemas import RESOURCES
 
 FOLDER = f"gsi-concept-paper-{VERSION}"
 
@@ -24,7 +25,9 @@ def unpacked(tmp_path_factory):
 def test_the_unpacked_package_is_valid(unpacked):
     report = frictionless.Package(str(unpacked / "datapackage.json")).validate()
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])
-    assert len(report.tasks) == 12  # the tables twice, workbook, database, Datasette, page
+    # Each table as CSV and as Parquet; the workbook, the database, the TMX and Moses files,
+    # Datasette's metadata and the page.
+    assert len(report.tasks) == 2 * len(RESOURCES) + 8
 
 
 def test_the_zip_holds_every_published_file_but_itself(unpacked):

@@ -75,6 +75,18 @@ def test_every_paragraph_id_of_today_names_the_same_paragraph(today, after):
         assert new["truncated"] is False
 
 
+def test_every_sentence_id_of_today_names_the_same_sentence(today, after):
+    """Sentence ids follow the rule of paragraph ids: language, unit, order in the paragraph."""
+    sentences = by("sentence_id", after["sentences"])
+    assert len(today["sentences"]) > 50
+    for old in today["sentences"]:
+        new = sentences[old["sentence_id"]]
+        kept = ("paragraph_id", "unit_id", "language", "position", "start")
+        assert [new[k] for k in kept] == [old[k] for k in kept], old["sentence_id"]
+        assert same_or_finished(old["text"], new["text"], old["truncated"]), old["sentence_id"]
+        assert new["truncated"] is False
+
+
 def test_every_unit_id_of_today_names_the_same_unit(today, after):
     units = by("unit_id", after["alignments"])
     cut_off = {row["paragraph_id"] for row in today["paragraphs"] if row["truncated"]}

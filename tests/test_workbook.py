@@ -40,7 +40,7 @@ def test_each_table_sheet_holds_the_published_table(workbook, published, schemas
 
 @pytest.mark.parametrize("name", RESOURCES)
 def test_cells_keep_their_types(workbook, schemas, name):
-    kinds = {"string": "s", "integer": "n", "boolean": "b"}
+    kinds = {"string": "s", "integer": "n", "number": "n", "boolean": "b"}
     sheet = workbook[name]
     for column, field in enumerate(schemas[name]["fields"], start=1):
         cells = [cell for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column)]

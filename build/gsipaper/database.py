@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from gsipaper.schemas import check_columns, column_names, is_required
 
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 
 # The side-by-side view, column by column: (name, table alias, field of that table).
 # Its Table Schema, schemas/side_by_side.json, must name the same columns in this order.

@@ -21,6 +21,7 @@ from gsipaper.archive import zip_bytes
 from gsipaper.database import database_bytes, side_by_side
 from gsipaper.datasette import datasette_metadata
 from gsipaper.docs import with_dictionary
+from gsipaper.exports import translation_files
 from gsipaper.markers import LANGUAGE_NAMES
 from gsipaper.page import downloads, page_html
 from gsipaper.portals import citation_cff, dataset_card, with_front_matter
@@ -50,6 +51,7 @@ class Artefact:
     description: str
     versioned: bool = False  # the version in the file name, for uploads that keep every one
     stem: str | None = None  # a name of its own instead of the package's
+    format: str = ""  # when it is not the extension
 
     def path(self, metadata: dict) -> str:
         suffix = f"-{metadata['version']}" if self.versioned else ""
@@ -68,6 +70,40 @@ DATABASE = Artefact(
     "sqlite",
     "application/vnd.sqlite3",
     "Every table in one SQLite database with its keys, and the view side_by_side.",
+)
+TRANSLATION_FILES = (
+    Artefact(
+        "translation-memory",
+        "tmx",
+        "application/x-tmx+xml",
+        "The sentence links that have both languages as a TMX 1.4b translation memory: "
+        "English (en) the source, Chinese (zh-CN) the target; each unit's props give its "
+        "link id, unit id, link type and score.",
+    ),
+    Artefact(
+        "moses-en",
+        "en-zh.en",
+        "text/plain",
+        "The English of each sentence link that has both languages, one link per line "
+        "(Moses format); line n of the .zh file is its Chinese.",
+        format="txt",
+    ),
+    Artefact(
+        "moses-zh",
+        "en-zh.zh",
+        "text/plain",
+        "The Chinese of each sentence link that has both languages, one link per line "
+        "(Moses format); line n of the .en file is its English.",
+        format="txt",
+    ),
+    Artefact(
+        "moses-ids",
+        "en-zh.ids",
+        "text/plain",
+        "For each line of the Moses files: the link id, the English and the Chinese "
+        "sentence ids, separated by tabs.",
+        format="txt",
+    ),
 )
 ARCHIVE = Artefact(
     "archive",
@@ -119,10 +155,14 @@ def render(
     files[WORKBOOK.path(metadata)] = package_workbook(
         tables, project, side_by_side(database), titles, source_line(source)
     )
+    exports = translation_files(tables["sentence_links"], metadata["version"])
+    for artefact in TRANSLATION_FILES:
+        files[artefact.path(metadata)] = exports[artefact.extension]
     listed = [
         *resources(tables, files),
         workbook_resource(files, metadata),
         file_resource(files, DATABASE, metadata),
+        *(file_resource(files, artefact, metadata) for artefact in TRANSLATION_FILES),
     ]
     cut_off = any(tables["paragraphs"].column("truncated").to_pylist())
     package = descriptor(metadata, titles, source, listed, cut_off)
@@ -190,7 +230,7 @@ def file_resource(files: dict[str, bytes], artefact: Artefact, metadata: dict) -
         "name": artefact.name,
         "path": path,
         "description": artefact.description,
-        "format": artefact.extension,
+        "format": artefact.format or artefact.extension,
         "mediatype": artefact.mediatype,
         "bytes": len(files[path]),
         "hash": hash_field(files[path]),

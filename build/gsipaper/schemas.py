@@ -8,9 +8,21 @@ import pyarrow as pa
 
 from gsipaper.errors import SourceError
 
-RESOURCES = ("paragraphs", "sections", "commitments", "alignments")
+RESOURCES = (
+    "paragraphs",
+    "sections",
+    "commitments",
+    "alignments",
+    "sentences",
+    "sentence_links",
+)
 VIEWS = ("side_by_side",)
-ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_()}
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+}
 FIELD_PROPERTIES = ("name", "type", "description")
 
 

@@ -8,35 +8,43 @@ import pyarrow as pa
 from gsipaper.align import Edition, Unit
 from gsipaper.markers import LANGUAGES
 from gsipaper.schemas import arrow_schema, check_columns
+from gsipaper.sentence_tables import link_columns, sentence_columns, sentence_layer
+
+SENTENCE_TABLES = {"sentences", "sentence_links"}
 
 
 def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
-    rows = {
-        "paragraphs": paragraph_rows,
-        "sections": section_rows,
-        "commitments": commitment_rows,
-        "alignments": alignment_rows,
+    layer = sentence_layer(edition) if SENTENCE_TABLES & schemas.keys() else None
+    columns = {
+        "paragraphs": lambda: by_column(paragraph_rows(edition)),
+        "sections": lambda: by_column(section_rows(edition)),
+        "commitments": lambda: by_column(commitment_rows(edition)),
+        "alignments": lambda: by_column(alignment_rows(edition)),
+        "sentences": lambda: sentence_columns(layer),
+        "sentence_links": lambda: link_columns(layer),
     }
     # Each table's rows are made just before they are converted and dropped right after,
     # so that at most one table's rows are held at a time.
-    return {
-        name: typed_table(name, rows[name](edition), schema) for name, schema in schemas.items()
-    }
+    return {name: typed_table(name, columns[name](), schema) for name, schema in schemas.items()}
 
 
-def typed_table(name: str, rows: list[dict], table_schema: dict) -> pa.Table:
-    """Rows → an Arrow table, a column at a time through nanoarrow.
+def by_column(rows: list[dict]) -> dict[str, list]:
+    return {name: [row[name] for row in rows] for name in (rows[0] if rows else {})}
 
-    The rows must have the schema's fields, in order: a column made here and
+
+def typed_table(name: str, columns: dict[str, list], table_schema: dict) -> pa.Table:
+    """Columns → an Arrow table, a column at a time through nanoarrow.
+
+    The columns must be the schema's fields, in order: a column made here and
     not declared there is refused, not dropped. pyarrow's own converter of
     Python values imports pandas wherever pandas is installed, which costs the
     build a fifth of a second; nanoarrow does not.
     """
-    if rows:
-        check_columns(name, list(rows[0]), table_schema)
+    if columns:
+        check_columns(name, list(columns), table_schema)
     schema = arrow_schema(table_schema)
-    columns = [nanoarrow.c_array([row[f.name] for row in rows], f.type) for f in schema]
-    return pa.Table.from_arrays([pa.array(column) for column in columns], schema=schema)
+    arrays = [nanoarrow.c_array(columns.get(f.name, []), f.type) for f in schema]
+    return pa.Table.from_arrays([pa.array(array) for array in arrays], schema=schema)
 
 
 def paragraph_rows(edition: Edition) -> list[dict]:

@@ -133,7 +133,7 @@ def write_cell(worksheet, row: int, column: int, value, formats: dict) -> None:
         status = worksheet.write_blank(row, column, None, formats["cell"])
     elif isinstance(value, bool):
         status = worksheet.write_boolean(row, column, value, formats["boolean"])
-    elif isinstance(value, int):
+    elif isinstance(value, int | float):
         status = worksheet.write_number(row, column, value, formats["cell"])
     else:
         style = formats["quoted" if value.startswith(FORMULA_STARTS) else "cell"]
