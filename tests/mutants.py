@@ -54,7 +54,7 @@ MUTANTS = [
     Mutant("markers.py", "return bool(text) and text[-1] in FINISHED", "return bool(text) and text[-1] in FINISHED - {'。'}", "a Chinese full stop does not finish"),
     Mutant("markers.py", 'if parts and not parts[-1].endswith("-"):', "if parts:", "a space after a line-end hyphen"),
     Mutant("markers.py", 'return "zh" if len(CJK.findall(head)) > len(LATIN.findall(head)) else "en"', 'return "en"', "mixed lines always English"),
-    Mutant("markers.py", 'EN_SENTENCE = re.compile(r".*?[.!?](?=\\s|$)")', 'EN_SENTENCE = re.compile(r".*?[.!?]")', "a title cut at a decimal point"),
+    Mutant("roles.py", "title = split_sentences(paragraph.text, language)[0]", "title = paragraph.text.split('. ')[0] + '.'", "a title cut at an abbreviation"),
     # align
     Mutant("align.py", "if paragraph.may_continue and excess.get(key[:2], 0) > 0:", "if paragraph.may_continue and excess.get(key[:2], 0) >= 0:", "every page-top paragraph joined"),
     Mutant("align.py", "if paragraphs and not markers.is_finished(paragraphs[-1].text):", "if paragraphs and markers.is_finished(paragraphs[-1].text):", "truncation flag inverted"),

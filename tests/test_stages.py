@@ -150,6 +150,34 @@ def test_english_fragments_join_with_a_space_and_chinese_without():
     assert markers.join("zh", ["正确", "理念"]) == "正确理念"
 
 
+def test_an_english_fragment_that_ends_in_a_hyphen_joins_without_a_space():
+    assert markers.join("en", ["conflict preven-", "tion and non-", "traditional"]) == (
+        "conflict preven-tion and non-traditional"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("新冠疫情COVID-19延宕蔓延，UN等多边机制受到冲击。", "zh"),
+        ("The UN (联合国) and COVID-19 response.", "en"),
+        ("2014年", "zh"),
+        ("In 2014, the vision", "en"),
+    ],
+)
+def test_a_line_with_both_scripts_is_read_as_the_one_it_mostly_is(line, language):
+    assert markers.language_of(line) == language
+
+
+def test_a_commitments_title_is_its_first_sentence_whatever_its_abbreviations():
+    text = TINY.replace("good to every neighbour", "good to every U.N. neighbour at 3.5 per cent")
+    titles = [c.titles["en"] for c in edition(text).commitments]
+    assert titles == [
+        "Be good to every U.N. neighbour at 3.5 per cent.",
+        "Be kind to every stranger.",
+    ]
+
+
 def test_a_page_top_block_that_looks_like_an_item_continues_a_cut_sentence():
     text = pages(
         *FRONT,

@@ -41,8 +41,6 @@ LATIN = re.compile(r"[A-Za-z]")
 SNIFF = 200  # characters enough to tell a line's language
 
 FINISHED = frozenset('.!?:;"”’)。！？：；…）')
-EN_SENTENCE = re.compile(r".*?[.!?](?=\s|$)")
-ZH_SENTENCE = re.compile(r".*?[。！？]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +143,3 @@ def join(language: str, fragments: list[str] | tuple[str, ...]) -> str:
             parts.append(" ")
         parts.append(fragment)
     return "".join(parts)
-
-
-def first_sentence(text: str, language: str) -> str:
-    found = (EN_SENTENCE if language == "en" else ZH_SENTENCE).match(text)
-    return found.group().strip() if found else text

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gsipaper import markers
 from gsipaper.errors import SourceError
 from gsipaper.markers import COMMITMENT_SECTION, LANGUAGE_NAMES, LANGUAGES
+from gsipaper.sentences import split_sentences
 
 if TYPE_CHECKING:
     from gsipaper.align import Unit
@@ -51,7 +51,7 @@ def commitment_of(unit: Unit, closing: Unit) -> Commitment:
     for language in LANGUAGES:
         paragraph = both_languages(unit, language)
         ending = both_languages(closing, language)
-        title = markers.first_sentence(paragraph.text, language)
+        title = split_sentences(paragraph.text, language)[0]
         found["markers"][language] = paragraph.marker
         found["titles"][language] = title
         found["roles"][language] = role_of(
