@@ -18,7 +18,8 @@ test: $(STAMP) $(CHROMIUM)
 # Large generated documents and long property runs: minutes, not seconds. CI runs them.
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow
-	$(BIN)/python -m pytest --hypothesis-profile=thorough tests/test_properties.py
+	$(BIN)/python -m pytest --hypothesis-profile=thorough -k "not browser" tests/test_properties.py \
+		tests/test_editions.py tests/test_page.py tests/test_sentence_align.py
 
 # The browser tests drive Debian's chromium; a CJK font makes their screenshots legible.
 $(CHROMIUM):

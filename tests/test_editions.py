@@ -164,7 +164,7 @@ def a_paper_and_its_start(draw):
     return draw(documents(st.just(plan))), draw(documents(st.just(start)))
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # examples: the profile
 @given(a_paper_and_its_start())
 def test_an_edition_that_goes_on_keeps_every_key_of_its_start(papers):
     (_, whole), (start_plan, start) = papers

@@ -186,7 +186,7 @@ def test_markup_in_the_text_stays_text(fresh_build, schemas):
     assert len(tree.xpath("//script")) == 1
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)  # examples: the profile (conftest.py)
 @given(
     text=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80),
     cuts=st.lists(st.integers(0, 80), max_size=8),

@@ -149,7 +149,7 @@ def total_cost(english, chinese, links, ratio) -> float:
     return total
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)  # examples: the profile (conftest.py)
 @given(st.lists(SENTENCE, max_size=4), st.lists(HANZI_SENTENCE, max_size=4))
 def test_the_program_finds_the_least_cost_alignment(english, chinese):
     """Against every alignment enumerated, with the costs written out independently."""
