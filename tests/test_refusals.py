@@ -87,6 +87,15 @@ CASES = {
         ":75",
         r"item \(二\) out of order in section 三 \(item \(一\) next\)",
     ),
+    "Chinese cut off in section II while English goes on": (
+        "\n".join(
+            line[: len(line) // 2] if n == 63 else line
+            for n, line in enumerate(LINES, start=1)
+            if n not in (65, 67, 71, 73)
+        ),
+        ":51",
+        "commitment 6 of section II has no Chinese counterpart",
+    ),
     "item numbering that repeats": (replaced("(三) 坚持遵守", "(二) 坚持遵守"), ":43", r"item \(二\) out of order.*\(三\)"),
     "item numbering that goes backwards": (replaced("4. Stay committed", "1. Stay committed"), ":35", r"item 1\. out of order"),
     "a seventh commitment": (
