@@ -495,3 +495,21 @@ def test_make_test_says_what_to_install_when_it_cannot_install_the_browser(tmp_p
     (line,) = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
     assert line.startswith("make test: the browser tests need Debian's chromium")
     assert "apt-get install chromium" in line
+
+
+def test_on_the_published_page_every_sentence_lights_up_its_own_link(visit, page_url, tables):
+    """The real sentence layer: each link, from one of its sentences, lights up exactly its
+    sentences in both languages and names its type."""
+    opened = visit(page_url, viewport=DESKTOP)
+    page = opened.page
+    links = tables["sentence_links"]
+    assert {link["link_type"] for link in links} >= {"1-1", "2-1", "1-0"}
+    for link in links:
+        sides = (link["en_sentence_ids"] or "", link["zh_sentence_ids"] or "")
+        ids = [*filter(None, ";".join(sides).split(";"))]
+        page.hover(f"#{ids[-1]}")
+        linked = page.eval_on_selector_all(".sentence.linked", "s => s.map(n => n.id)")
+        assert sorted(linked) == sorted(ids), link["link_id"]
+        info = page.text_content(f"#{link['unit_id']} .link-info")
+        assert info.startswith(f"Link {link['link_type']}:"), info
+    assert opened.errors == []
