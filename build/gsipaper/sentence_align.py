@@ -536,7 +536,7 @@ def add_column(
         cells = np.arange(hard.shape[1])
         into, choice = hard[best, cells], choices[best]
         link = np.stack([c[3] for c in candidates])[best, cells]
-        soft_into = -np.logaddexp.reduce(-np.stack([c[2] for c in candidates]), axis=0)
+        soft_into = soft_minimum([c[2] for c in candidates])
     else:  # the first column: only the empty start
         into = np.where(index == 0, 0.0, np.inf)
         soft_into = into.copy()
@@ -578,7 +578,7 @@ def down(
         from_cost[width:] = cost[:-width] + span[width:]
         from_soft[width:] = soft[:-width] + span[width:]
         cost = np.where(reach, np.minimum(cost, from_cost), cost)
-        soft = np.where(reach, -np.logaddexp(-soft, -from_soft), soft)
+        soft = np.where(reach, soft_minimum([soft, from_soft]), soft)
         longer = span.copy()
         longer[width:] += span[:-width]
         span = longer
@@ -589,6 +589,20 @@ def down(
         cost[start:end] = run + np.minimum.accumulate(into[start:end] - run)
         soft[start:end] = run - np.logaddexp.accumulate(run - soft_into[start:end])
     return cost, soft
+
+
+def soft_minimum(values: list[np.ndarray]) -> np.ndarray:
+    """-log(sum(exp(-v))) over the arrays, elementwise: numpy's logaddexp, shifted by the least
+    value so that a few exp and one log do what a logaddexp per array (ten times slower) did."""
+    least = values[0]
+    for value in values[1:]:
+        least = np.minimum(least, value)
+    shift = np.where(least < np.inf, least, 0.0)  # all infinite: the sum below is 0, the result inf
+    total = np.zeros_like(shift)
+    for value in values:
+        total += np.exp(shift - value)
+    with np.errstate(divide="ignore"):
+        return shift - np.log(total)
 
 
 DEEP = 64  # rows of a pair beyond which its runs of 1-0 links are accumulated apart
