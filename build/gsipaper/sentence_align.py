@@ -448,8 +448,8 @@ def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
                 for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
             )
             cost = link_cost((a, b), row_groups, active, column, variance, model)
-            hard = earlier(tables.cost[j - b], a, active, layout.index_of_row) + cost
-            soft = earlier(tables.soft[j - b], a, active, layout.index_of_row) + cost
+            hard = earlier(tables.cost[j - b], a, active) + cost
+            soft = earlier(tables.soft[j - b], a, active) + cost
             candidates.append((choice, hard, soft, cost))
         deep = [
             (int(layout.offset[k]), int(layout.offset[k] + layout.rows[k] + 1))
@@ -459,14 +459,14 @@ def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
     return tables
 
 
-def earlier(column: np.ndarray, rows_back: int, active: int, index: np.ndarray) -> np.ndarray:
-    """The column's value `rows_back` rows up, infinite where that leaves the pair."""
+def earlier(column: np.ndarray, rows_back: int, active: int) -> np.ndarray:
+    """The column's value `rows_back` rows up. Where that reaches into the pair above, the
+    link's own cost is infinite (`link_cost`), and so is their sum."""
     if rows_back == 0:
         return column[:active]
     out = np.full(active, np.inf)
     if rows_back < active:
         out[rows_back:] = column[: active - rows_back]
-    out[index[:active] < rows_back] = np.inf
     return out
 
 

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from gsipaper.align import Edition
 from gsipaper.sentence_align import Links, link_arrays
-from gsipaper.sentences import sentence_spans
+from gsipaper.sentences import spans_of_paragraphs
 
 LANGUAGES = ("en", "zh")
 
@@ -62,15 +62,15 @@ def sentence_layer(edition: Edition) -> SentenceLayer:
 def side_of(edition: Edition, language: str) -> Side:
     paragraphs = [unit.paragraph(language) for unit in edition.units]
     texts = [p.text if p else "" for p in paragraphs]
-    found = [sentence_spans(text, language) for text in texts]
-    bounds = np.array([span for spans in found for span in spans], dtype=np.int64).reshape(-1, 2)
+    count, start, end = spans_of_paragraphs(texts, language)
+    unit = np.repeat(np.arange(len(texts)), count).tolist()
     return Side(
         texts,
         np.array([bool(p and p.truncated) for p in paragraphs], dtype=bool),
-        np.fromiter(map(len, found), dtype=np.int64, count=len(found)),
-        bounds[:, 0],
-        bounds[:, 1],
-        [text[a:b] for text, spans in zip(texts, found, strict=True) for a, b in spans],
+        count,
+        start,
+        end,
+        [texts[u][a:b] for u, a, b in zip(unit, start.tolist(), end.tolist(), strict=True)],
     )
 
 
