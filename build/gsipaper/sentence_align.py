@@ -306,7 +306,7 @@ def solve(batch: Batch, model: Model) -> Links:
     if not len(layout.order):
         return links_in_order(layout, batch, [])
     forward = sweep(layout, batch, model, reverse=False)
-    backward = sweep(layout, batch, model, reverse=True)
+    backward = sweep(layout, batch, model, reverse=True, forward=forward)
     return trace(layout, batch, forward, backward)
 
 
@@ -414,10 +414,20 @@ class Tables:
     soft: list[np.ndarray]  # -log of the summed probability of every such alignment
     choice: list[np.ndarray]  # index in LINK_TYPES of the last link of the least-cost one
     link_cost: list[np.ndarray]  # that link's cost
+    link_costs: list[dict[int, np.ndarray]]  # every link's cost, by index in LINK_TYPES
 
 
-def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
-    """The program's columns, left to right, for every pair at once."""
+def sweep(
+    layout: Layout, batch: Batch, model: Model, reverse: bool, forward: Tables | None = None
+) -> Tables:
+    """The program's columns, left to right, for every pair at once.
+
+    Read backwards, a link costs what it cost forwards: with the `forward` tables, their
+    links' costs are taken rather than computed again (the sums of three lengths may differ in
+    the last bit, which the scores, rounded, do not show). Read backwards, only the summed
+    probabilities (`soft`) are wanted.
+    """
+    flat = forward and FlatCosts.of(forward)
     rows_english = batch.english_rows[layout.order]
     row_groups = Groups.of(
         *features(batch, layout, rows_english[layout.pair_of_row], layout.pair_of_row,
@@ -434,7 +444,7 @@ def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
     nothing = (np.zeros(everything), np.zeros(everything, dtype=np.uint64),
                np.zeros(everything, dtype=bool))  # fmt: skip
     skip = link_cost((1, 0), row_groups, everything, nothing, variance, model)
-    tables = Tables([], [], [], [])
+    tables = Tables([], [], [], [], [])
     deep_pairs = np.flatnonzero(layout.rows > DEEP)
     for j, active in enumerate(layout.active_rows):
         pair = layout.pair_of_row[:active]
@@ -443,20 +453,63 @@ def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
         for choice, (a, b) in enumerate(LINK_TYPES):
             if b == 0 or b > j or not model.priors.get((a, b)):
                 continue
-            column = tuple(
-                values[b][at]
-                for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
-            )
-            cost = link_cost((a, b), row_groups, active, column, variance, model)
-            hard = earlier(tables.cost[j - b], a, active) + cost
+            if flat:
+                cost = flat.backwards(layout, choice, (a, b), j, active)
+            else:
+                column = tuple(
+                    values[b][at]
+                    for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
+                )
+                cost = link_cost((a, b), row_groups, active, column, variance, model)
+            hard = None if flat else earlier(tables.cost[j - b], a, active) + cost
             soft = earlier(tables.soft[j - b], a, active) + cost
             candidates.append((choice, hard, soft, cost))
         deep = [
             (int(layout.offset[k]), int(layout.offset[k] + layout.rows[k] + 1))
             for k in deep_pairs[deep_pairs < layout.active_pairs[j]].tolist()
         ]
+        if flat:
+            add_soft_column(tables, candidates, skip[:active], layout.index_of_row[:active], deep)
+            continue
         add_column(tables, candidates, skip[:active], layout.index_of_row[:active], deep)
+        tables.link_costs.append({c[0]: c[3] for c in candidates})
     return tables
+
+
+@dataclass(frozen=True, slots=True)
+class FlatCosts:
+    """A sweep's link costs of each type, its columns one after another."""
+
+    costs: dict[int, np.ndarray]  # by index in LINK_TYPES
+    base: np.ndarray  # where each column starts
+
+    @staticmethod
+    def of(tables: Tables) -> FlatCosts:
+        sizes = [len(column) for column in tables.cost]
+        choices = {choice for column in tables.link_costs for choice in column}
+        costs = {
+            choice: np.concatenate([
+                column.get(choice, np.full(size, np.inf))
+                for column, size in zip(tables.link_costs, sizes, strict=True)
+            ])
+            for choice in choices
+        }  # fmt: skip
+        return FlatCosts(costs, np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64))
+
+    def backwards(
+        self, layout: Layout, choice: int, link: tuple[int, int], j: int, active: int
+    ) -> np.ndarray:
+        """The cost of the link ending at each active row of column j of the reversed program:
+        the link that ends, forwards, at row n - i + a of column m - j + b."""
+        a, b = link
+        pair, index = layout.pair_of_row[:active], layout.index_of_row[:active]
+        at = (
+            self.base[layout.columns[pair] - j + b]
+            + layout.offset[pair] + layout.rows[pair] - index + a
+        )  # fmt: skip
+        values = self.costs[choice]
+        found = values[np.minimum(at, len(values) - 1)]
+        return np.where(index >= a, found, np.inf)
 
 
 def earlier(column: np.ndarray, rows_back: int, active: int) -> np.ndarray:
@@ -554,30 +607,47 @@ def add_column(
     tables.link_cost.append(np.where(skipped, skip, link))
 
 
+def add_soft_column(
+    tables: Tables,
+    candidates: list,
+    skip: np.ndarray,
+    index: np.ndarray,
+    deep: list[tuple[int, int]],
+) -> None:
+    """`add_column`'s summed probabilities alone."""
+    if candidates:
+        soft_into = soft_minimum([c[2] for c in candidates])
+    else:
+        soft_into = np.where(index == 0, 0.0, np.inf)
+    tables.soft.append(down(None, soft_into, skip, index, deep)[1])
+
+
 def down(
-    cost: np.ndarray,
+    cost: np.ndarray | None,
     soft: np.ndarray,
     skip: np.ndarray,
     index: np.ndarray,
     deep: list[tuple[int, int]],
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray | None, np.ndarray]:
     """Add runs of 1-0 links down a column: cost[i] = min(cost[i], cost[i - 1] + skip[i]).
 
     By doubling (Hillis and Steele): after the step of width k, each cell has seen
     every run of up to 2k links ending there; `span` is the cost of the last k steps.
     The rows of a pair with more than `DEEP` rows, `deep`, are done apart, by
     accumulating along the pair: its rows no longer set how many steps the others take.
+    Without `cost`, only `soft`.
     """
     into, soft_into = cost, soft
-    cost, soft, span = cost.copy(), soft.copy(), skip.copy()
+    cost, soft, span = cost if cost is None else cost.copy(), soft.copy(), skip.copy()
     width, deepest = 1, min(int(index.max(initial=0)), DEEP)
     while width <= deepest:
         reach = index >= width
-        from_cost = np.full_like(cost, np.inf)
+        if cost is not None:
+            from_cost = np.full_like(cost, np.inf)
+            from_cost[width:] = cost[:-width] + span[width:]
+            cost = np.where(reach, np.minimum(cost, from_cost), cost)
         from_soft = np.full_like(soft, np.inf)
-        from_cost[width:] = cost[:-width] + span[width:]
         from_soft[width:] = soft[:-width] + span[width:]
-        cost = np.where(reach, np.minimum(cost, from_cost), cost)
         soft = np.where(reach, soft_minimum([soft, from_soft]), soft)
         longer = span.copy()
         longer[width:] += span[:-width]
@@ -586,7 +656,8 @@ def down(
     # From the column's own values: the steps above have already summed runs into `soft`.
     for start, end in deep:
         run = np.concatenate(([0.0], np.cumsum(skip[start + 1 : end])))
-        cost[start:end] = run + np.minimum.accumulate(into[start:end] - run)
+        if cost is not None:
+            cost[start:end] = run + np.minimum.accumulate(into[start:end] - run)
         soft[start:end] = run - np.logaddexp.accumulate(run - soft_into[start:end])
     return cost, soft
 
