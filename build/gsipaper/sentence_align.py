@@ -37,6 +37,7 @@ aligned paragraphs; without it, from the pair's own lengths.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -196,7 +197,8 @@ def batch_of(
     sides = {"en": [p[0] for p in pairs], "zh": [p[1] for p in pairs]}
     count = {k: np.array([len(s) for s in v], dtype=np.int64) for k, v in sides.items()}
     lengths = {
-        k: np.array([len(s) for side in v for s in side], dtype=float) for k, v in sides.items()
+        k: np.fromiter(map(len, itertools.chain.from_iterable(v)), dtype=float)
+        for k, v in sides.items()
     }
     offset = {
         k: np.concatenate(([0], np.cumsum(c)[:-1])).astype(np.int64) for k, c in count.items()
@@ -211,17 +213,29 @@ def batch_of(
     lengths["en"] = lengths["en"] * np.repeat(ratios, count["en"])
     masks = {k: np.zeros(len(lengths[k]), dtype=np.uint64) for k in sides}
     cut = {k: np.zeros(len(lengths[k]), dtype=bool) for k in sides}
-    for index, (english, chinese) in enumerate(pairs):
-        if model.anchor_cost > 0 and english and chinese:
+    anchored = may_anchor(sides["zh"]) if model.anchor_cost > 0 else ()
+    for index in anchored:
+        english, chinese = pairs[index]
+        if english:
             found = anchor_masks(english, chinese)
             for language, values in zip(("en", "zh"), found, strict=True):
                 start = offset[language][index]
                 masks[language][start : start + len(values)] = values
+    for index, (english, chinese) in enumerate(pairs):
         for language, side in (("en", english), ("zh", chinese)):
             if model.cut_off and side and is_cut_off(side[-1]):
                 cut[language][offset[language][index] + len(side) - 1] = True
     return Batch(lengths, masks, cut, count, offset, GALE_CHURCH_VARIANCE * ratios,
                  count["en"] >= count["zh"])  # fmt: skip
+
+
+def may_anchor(chinese: list[Sequence[str]]) -> list[int]:
+    """The pairs whose Chinese sentences have a character that may start an anchor: only
+    these are looked at (one search over every pair's sentences joined)."""
+    joined = ["".join(side) for side in chinese]
+    starts = np.cumsum([0, *(len(side) + 1 for side in joined)])
+    found = [m.start() for m in ZH_MAY_ANCHOR.finditer("\0".join(joined))]
+    return np.unique(np.searchsorted(starts, found, side="right") - 1).tolist()
 
 
 def is_cut_off(last_sentence: str) -> bool:
