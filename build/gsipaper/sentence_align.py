@@ -500,10 +500,11 @@ class FlatCosts:
     @staticmethod
     def of(tables: Tables) -> FlatCosts:
         sizes = [len(column) for column in tables.cost]
-        choices = {choice for column in tables.link_costs for choice in column}
+        choices = sorted({choice for column in tables.link_costs for choice in column})
+        # The columns' arrays are given up as they are joined: memory for one copy of each.
         costs = {
             choice: np.concatenate([
-                column.get(choice, np.full(size, np.inf))
+                column.pop(choice, None) if choice in column else np.full(size, np.inf)
                 for column, size in zip(tables.link_costs, sizes, strict=True)
             ])
             for choice in choices
