@@ -17,6 +17,9 @@ Prints each figure beside its target and exits 1 when a target is missed.
   over the process's RSS after its imports and a warm-up on the real source. The rise is compared with the target:
   it is what the document costs, while the imported libraries cost the same
   whatever the input (the total is printed beside it).
+- scale: the slow tests' inputs (tests/test_scale.py) timed once each: the command
+  publishing a 20 MB document, the slowest 10 MB line, the command refusing a 10 MB
+  paragraph (bench/scale.py).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generate import document
+from scale import scale_times
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -89,7 +93,7 @@ def main() -> int:
     os.chdir(ROOT)
     print(environment())
     # The memory figure first: its child starts while this process is still small.
-    figures = [memory_figure(), *process_figures(args.runs), *core_figures()]
+    figures = [memory_figure(), *process_figures(args.runs), *core_figures(), *scale_figures()]
     print(table(figures))
     missed = [f.name for f in figures if f.passed is False]
     print(f"\n{'MISSED: ' + '; '.join(missed) if missed else 'all targets met'}")
@@ -193,6 +197,14 @@ def core_figures() -> list[Figure]:
             ">= 20 MB/s",
             long_rate >= 20,
         ),
+    ]
+
+
+def scale_figures() -> list[Figure]:
+    """The slow tests' inputs, timed: see bench/scale.py."""
+    return [
+        Figure(name, value, seconds(value), f"<= {target:.0f} s", value <= target)
+        for name, value, target in scale_times()
     ]
 
 

@@ -37,6 +37,7 @@ aligned paragraphs; without it, from the pair's own lengths.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -196,7 +197,8 @@ def batch_of(
     sides = {"en": [p[0] for p in pairs], "zh": [p[1] for p in pairs]}
     count = {k: np.array([len(s) for s in v], dtype=np.int64) for k, v in sides.items()}
     lengths = {
-        k: np.array([len(s) for side in v for s in side], dtype=float) for k, v in sides.items()
+        k: np.fromiter(map(len, itertools.chain.from_iterable(v)), dtype=float)
+        for k, v in sides.items()
     }
     offset = {
         k: np.concatenate(([0], np.cumsum(c)[:-1])).astype(np.int64) for k, c in count.items()
@@ -211,17 +213,29 @@ def batch_of(
     lengths["en"] = lengths["en"] * np.repeat(ratios, count["en"])
     masks = {k: np.zeros(len(lengths[k]), dtype=np.uint64) for k in sides}
     cut = {k: np.zeros(len(lengths[k]), dtype=bool) for k in sides}
-    for index, (english, chinese) in enumerate(pairs):
-        if model.anchor_cost > 0 and english and chinese:
+    anchored = may_anchor(sides["zh"]) if model.anchor_cost > 0 else ()
+    for index in anchored:
+        english, chinese = pairs[index]
+        if english:
             found = anchor_masks(english, chinese)
             for language, values in zip(("en", "zh"), found, strict=True):
                 start = offset[language][index]
                 masks[language][start : start + len(values)] = values
+    for index, (english, chinese) in enumerate(pairs):
         for language, side in (("en", english), ("zh", chinese)):
             if model.cut_off and side and is_cut_off(side[-1]):
                 cut[language][offset[language][index] + len(side) - 1] = True
     return Batch(lengths, masks, cut, count, offset, GALE_CHURCH_VARIANCE * ratios,
                  count["en"] >= count["zh"])  # fmt: skip
+
+
+def may_anchor(chinese: list[Sequence[str]]) -> list[int]:
+    """The pairs whose Chinese sentences have a character that may start an anchor: only
+    these are looked at (one search over every pair's sentences joined)."""
+    joined = ["".join(side) for side in chinese]
+    starts = np.cumsum([0, *(len(side) + 1 for side in joined)])
+    found = [m.start() for m in ZH_MAY_ANCHOR.finditer("\0".join(joined))]
+    return np.unique(np.searchsorted(starts, found, side="right") - 1).tolist()
 
 
 def is_cut_off(last_sentence: str) -> bool:
@@ -306,7 +320,7 @@ def solve(batch: Batch, model: Model) -> Links:
     if not len(layout.order):
         return links_in_order(layout, batch, [])
     forward = sweep(layout, batch, model, reverse=False)
-    backward = sweep(layout, batch, model, reverse=True)
+    backward = sweep(layout, batch, model, reverse=True, forward=forward)
     return trace(layout, batch, forward, backward)
 
 
@@ -414,10 +428,20 @@ class Tables:
     soft: list[np.ndarray]  # -log of the summed probability of every such alignment
     choice: list[np.ndarray]  # index in LINK_TYPES of the last link of the least-cost one
     link_cost: list[np.ndarray]  # that link's cost
+    link_costs: list[dict[int, np.ndarray]]  # every link's cost, by index in LINK_TYPES
 
 
-def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
-    """The program's columns, left to right, for every pair at once."""
+def sweep(
+    layout: Layout, batch: Batch, model: Model, reverse: bool, forward: Tables | None = None
+) -> Tables:
+    """The program's columns, left to right, for every pair at once.
+
+    Read backwards, a link costs what it cost forwards: with the `forward` tables, their
+    links' costs are taken rather than computed again (the sums of three lengths may differ in
+    the last bit, which the scores, rounded, do not show). Read backwards, only the summed
+    probabilities (`soft`) are wanted.
+    """
+    flat = forward and FlatCosts.of(forward)
     rows_english = batch.english_rows[layout.order]
     row_groups = Groups.of(
         *features(batch, layout, rows_english[layout.pair_of_row], layout.pair_of_row,
@@ -434,7 +458,7 @@ def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
     nothing = (np.zeros(everything), np.zeros(everything, dtype=np.uint64),
                np.zeros(everything, dtype=bool))  # fmt: skip
     skip = link_cost((1, 0), row_groups, everything, nothing, variance, model)
-    tables = Tables([], [], [], [])
+    tables = Tables([], [], [], [], [])
     deep_pairs = np.flatnonzero(layout.rows > DEEP)
     for j, active in enumerate(layout.active_rows):
         pair = layout.pair_of_row[:active]
@@ -443,30 +467,74 @@ def sweep(layout: Layout, batch: Batch, model: Model, reverse: bool) -> Tables:
         for choice, (a, b) in enumerate(LINK_TYPES):
             if b == 0 or b > j or not model.priors.get((a, b)):
                 continue
-            column = tuple(
-                values[b][at]
-                for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
-            )
-            cost = link_cost((a, b), row_groups, active, column, variance, model)
-            hard = earlier(tables.cost[j - b], a, active, layout.index_of_row) + cost
-            soft = earlier(tables.soft[j - b], a, active, layout.index_of_row) + cost
+            if flat:
+                cost = flat.backwards(layout, choice, (a, b), j, active)
+            else:
+                column = tuple(
+                    values[b][at]
+                    for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
+                )
+                cost = link_cost((a, b), row_groups, active, column, variance, model)
+            hard = None if flat else earlier(tables.cost[j - b], a, active) + cost
+            soft = earlier(tables.soft[j - b], a, active) + cost
             candidates.append((choice, hard, soft, cost))
         deep = [
             (int(layout.offset[k]), int(layout.offset[k] + layout.rows[k] + 1))
             for k in deep_pairs[deep_pairs < layout.active_pairs[j]].tolist()
         ]
+        if flat:
+            add_soft_column(tables, candidates, skip[:active], layout.index_of_row[:active], deep)
+            continue
         add_column(tables, candidates, skip[:active], layout.index_of_row[:active], deep)
+        tables.link_costs.append({c[0]: c[3] for c in candidates})
     return tables
 
 
-def earlier(column: np.ndarray, rows_back: int, active: int, index: np.ndarray) -> np.ndarray:
-    """The column's value `rows_back` rows up, infinite where that leaves the pair."""
+@dataclass(frozen=True, slots=True)
+class FlatCosts:
+    """A sweep's link costs of each type, its columns one after another."""
+
+    costs: dict[int, np.ndarray]  # by index in LINK_TYPES
+    base: np.ndarray  # where each column starts
+
+    @staticmethod
+    def of(tables: Tables) -> FlatCosts:
+        sizes = [len(column) for column in tables.cost]
+        choices = sorted({choice for column in tables.link_costs for choice in column})
+        # The columns' arrays are given up as they are joined: memory for one copy of each.
+        costs = {
+            choice: np.concatenate([
+                column.pop(choice, None) if choice in column else np.full(size, np.inf)
+                for column, size in zip(tables.link_costs, sizes, strict=True)
+            ])
+            for choice in choices
+        }  # fmt: skip
+        return FlatCosts(costs, np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64))
+
+    def backwards(
+        self, layout: Layout, choice: int, link: tuple[int, int], j: int, active: int
+    ) -> np.ndarray:
+        """The cost of the link ending at each active row of column j of the reversed program:
+        the link that ends, forwards, at row n - i + a of column m - j + b."""
+        a, b = link
+        pair, index = layout.pair_of_row[:active], layout.index_of_row[:active]
+        at = (
+            self.base[layout.columns[pair] - j + b]
+            + layout.offset[pair] + layout.rows[pair] - index + a
+        )  # fmt: skip
+        values = self.costs[choice]
+        found = values[np.minimum(at, len(values) - 1)]
+        return np.where(index >= a, found, np.inf)
+
+
+def earlier(column: np.ndarray, rows_back: int, active: int) -> np.ndarray:
+    """The column's value `rows_back` rows up. Where that reaches into the pair above, the
+    link's own cost is infinite (`link_cost`), and so is their sum."""
     if rows_back == 0:
         return column[:active]
     out = np.full(active, np.inf)
     if rows_back < active:
         out[rows_back:] = column[: active - rows_back]
-    out[index[:active] < rows_back] = np.inf
     return out
 
 
@@ -536,7 +604,7 @@ def add_column(
         cells = np.arange(hard.shape[1])
         into, choice = hard[best, cells], choices[best]
         link = np.stack([c[3] for c in candidates])[best, cells]
-        soft_into = -np.logaddexp.reduce(-np.stack([c[2] for c in candidates]), axis=0)
+        soft_into = soft_minimum([c[2] for c in candidates])
     else:  # the first column: only the empty start
         into = np.where(index == 0, 0.0, np.inf)
         soft_into = into.copy()
@@ -554,31 +622,48 @@ def add_column(
     tables.link_cost.append(np.where(skipped, skip, link))
 
 
+def add_soft_column(
+    tables: Tables,
+    candidates: list,
+    skip: np.ndarray,
+    index: np.ndarray,
+    deep: list[tuple[int, int]],
+) -> None:
+    """`add_column`'s summed probabilities alone."""
+    if candidates:
+        soft_into = soft_minimum([c[2] for c in candidates])
+    else:
+        soft_into = np.where(index == 0, 0.0, np.inf)
+    tables.soft.append(down(None, soft_into, skip, index, deep)[1])
+
+
 def down(
-    cost: np.ndarray,
+    cost: np.ndarray | None,
     soft: np.ndarray,
     skip: np.ndarray,
     index: np.ndarray,
     deep: list[tuple[int, int]],
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray | None, np.ndarray]:
     """Add runs of 1-0 links down a column: cost[i] = min(cost[i], cost[i - 1] + skip[i]).
 
     By doubling (Hillis and Steele): after the step of width k, each cell has seen
     every run of up to 2k links ending there; `span` is the cost of the last k steps.
     The rows of a pair with more than `DEEP` rows, `deep`, are done apart, by
     accumulating along the pair: its rows no longer set how many steps the others take.
+    Without `cost`, only `soft`.
     """
     into, soft_into = cost, soft
-    cost, soft, span = cost.copy(), soft.copy(), skip.copy()
+    cost, soft, span = cost if cost is None else cost.copy(), soft.copy(), skip.copy()
     width, deepest = 1, min(int(index.max(initial=0)), DEEP)
     while width <= deepest:
         reach = index >= width
-        from_cost = np.full_like(cost, np.inf)
+        if cost is not None:
+            from_cost = np.full_like(cost, np.inf)
+            from_cost[width:] = cost[:-width] + span[width:]
+            cost = np.where(reach, np.minimum(cost, from_cost), cost)
         from_soft = np.full_like(soft, np.inf)
-        from_cost[width:] = cost[:-width] + span[width:]
         from_soft[width:] = soft[:-width] + span[width:]
-        cost = np.where(reach, np.minimum(cost, from_cost), cost)
-        soft = np.where(reach, -np.logaddexp(-soft, -from_soft), soft)
+        soft = np.where(reach, soft_minimum([soft, from_soft]), soft)
         longer = span.copy()
         longer[width:] += span[:-width]
         span = longer
@@ -586,9 +671,24 @@ def down(
     # From the column's own values: the steps above have already summed runs into `soft`.
     for start, end in deep:
         run = np.concatenate(([0.0], np.cumsum(skip[start + 1 : end])))
-        cost[start:end] = run + np.minimum.accumulate(into[start:end] - run)
+        if cost is not None:
+            cost[start:end] = run + np.minimum.accumulate(into[start:end] - run)
         soft[start:end] = run - np.logaddexp.accumulate(run - soft_into[start:end])
     return cost, soft
+
+
+def soft_minimum(values: list[np.ndarray]) -> np.ndarray:
+    """-log(sum(exp(-v))) over the arrays, elementwise: numpy's logaddexp, shifted by the least
+    value so that a few exp and one log do what a logaddexp per array (ten times slower) did."""
+    least = values[0]
+    for value in values[1:]:
+        least = np.minimum(least, value)
+    shift = np.where(least < np.inf, least, 0.0)  # all infinite: the sum below is 0, the result inf
+    total = np.zeros_like(shift)
+    for value in values:
+        total += np.exp(shift - value)
+    with np.errstate(divide="ignore"):
+        return shift - np.log(total)
 
 
 DEEP = 64  # rows of a pair beyond which its runs of 1-0 links are accumulated apart

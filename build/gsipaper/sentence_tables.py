@@ -11,43 +11,72 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import nanoarrow
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from gsipaper.align import Edition
 from gsipaper.sentence_align import Links, link_arrays
-from gsipaper.sentences import sentence_spans
+from gsipaper.sentences import spans_of_paragraphs
 
 LANGUAGES = ("en", "zh")
 
 
 @dataclass(frozen=True, slots=True)
+class Side:
+    """One language's sentences, every unit's one after another."""
+
+    texts: list[str]  # each unit's paragraph; "" where it has none
+    truncated: np.ndarray  # of each unit's paragraph
+    count: np.ndarray  # sentences of each unit
+    start: np.ndarray  # of each sentence in its paragraph's text
+    end: np.ndarray
+    sentences: list[str]
+
+    @property
+    def unit(self) -> np.ndarray:
+        """Each sentence's unit."""
+        return np.repeat(np.arange(len(self.count)), self.count)
+
+    @property
+    def first(self) -> np.ndarray:
+        """Each unit's first sentence."""
+        return np.concatenate(([0], np.cumsum(self.count)[:-1])).astype(np.int64)
+
+
+@dataclass(frozen=True, slots=True)
 class SentenceLayer:
     unit_ids: list[str]
-    texts: dict[str, list[str]]  # each unit's paragraph by language; "" where it has none
-    truncated: dict[str, list[bool]]
-    spans: dict[str, list[list[tuple[int, int]]]]  # each unit's sentences by language
-    sentences: dict[str, list[list[str]]]  # their texts
+    sides: dict[str, Side]
     links: Links
 
 
 def sentence_layer(edition: Edition) -> SentenceLayer:
-    texts, truncated, spans = {}, {}, {}
-    for language in LANGUAGES:
-        paragraphs = [unit.paragraph(language) for unit in edition.units]
-        texts[language] = [p.text if p else "" for p in paragraphs]
-        truncated[language] = [bool(p and p.truncated) for p in paragraphs]
-        spans[language] = [sentence_spans(text, language) for text in texts[language]]
-    sentences = {
-        language: [
-            [text[a:b] for a, b in found]
-            for text, found in zip(texts[language], spans[language], strict=True)
-        ]
-        for language in LANGUAGES
-    }
-    pairs = list(zip(sentences["en"], sentences["zh"], strict=True))
+    sides = {language: side_of(edition, language) for language in LANGUAGES}
+    pairs = list(zip(*(unit_sentences(sides[language]) for language in LANGUAGES), strict=True))
     links = link_arrays(pairs, ratio=document_ratio(edition))
-    unit_ids = [unit.unit_id for unit in edition.units]
-    return SentenceLayer(unit_ids, texts, truncated, spans, sentences, links)
+    return SentenceLayer([unit.unit_id for unit in edition.units], sides, links)
+
+
+def side_of(edition: Edition, language: str) -> Side:
+    paragraphs = [unit.paragraph(language) for unit in edition.units]
+    texts = [p.text if p else "" for p in paragraphs]
+    count, start, end = spans_of_paragraphs(texts, language)
+    unit = np.repeat(np.arange(len(texts)), count).tolist()
+    return Side(
+        texts,
+        np.array([bool(p and p.truncated) for p in paragraphs], dtype=bool),
+        count,
+        start,
+        end,
+        [texts[u][a:b] for u, a, b in zip(unit, start.tolist(), end.tolist(), strict=True)],
+    )
+
+
+def unit_sentences(side: Side) -> list[list[str]]:
+    ends = np.cumsum(side.count).tolist()
+    return [side.sentences[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def document_ratio(edition: Edition) -> float | None:
@@ -62,79 +91,109 @@ def document_ratio(edition: Edition) -> float | None:
     return chinese / english if english and chinese else None
 
 
-def sentence_ids(layer: SentenceLayer, language: str) -> list[str]:
+def arrow(values: np.ndarray, type_: pa.DataType) -> pa.Array:
+    """A numpy column as Arrow, without pyarrow's converter (which imports pandas)."""
+    if type_ == pa.bool_():
+        data = np.packbits(values.astype(bool), bitorder="little")
+    else:
+        data = np.ascontiguousarray(values, dtype=type_.to_pandas_dtype())
+    return pa.Array.from_buffers(type_, len(values), [None, pa.py_buffer(data)])
+
+
+def strings(values: list[str | None]) -> pa.Array:
+    return pa.array(nanoarrow.c_array(values, nanoarrow.string()))
+
+
+def separator(text: str) -> pa.Scalar:
+    """A string scalar for pyarrow.compute: made from a Python str, it would import pandas."""
+    return strings([text])[0]
+
+
+def numbered(prefixes: pa.Array, numbers: np.ndarray) -> pa.Array:
+    """Each prefix, a hyphen and its number in two digits at least: en-s2-05 and 3 → en-s2-05-03."""
+    most = int(numbers.max(initial=0))
+    digits = strings([f"{k:02d}" for k in range(most + 1)])
+    return pc.binary_join_element_wise(
+        prefixes, digits.take(arrow(numbers, pa.int64())), separator("-")
+    )
+
+
+def sentence_ids(layer: SentenceLayer, language: str) -> pa.Array:
     """Every sentence id of the language, units in order: e.g. en-s2-05-03."""
-    return [
-        f"{language}-{unit_id}-{position:02d}"
-        for unit_id, found in zip(layer.unit_ids, layer.spans[language], strict=True)
-        for position in range(1, len(found) + 1)
-    ]
+    side = layer.sides[language]
+    unit = side.unit
+    position = np.arange(len(unit)) - side.first[unit] + 1
+    return numbered(paragraph_ids(layer, language).take(arrow(unit, pa.int64())), position)
 
 
-def link_ids(layer: SentenceLayer) -> list[str]:
+def paragraph_ids(layer: SentenceLayer, language: str) -> pa.Array:
+    return strings([f"{language}-{unit_id}" for unit_id in layer.unit_ids])
+
+
+def link_ids(layer: SentenceLayer) -> pa.Array:
     """Every link id, in order: the unit and the link's order within it, e.g. s2-05-03."""
     pair = layer.links.pair
-    starts = np.searchsorted(pair, pair)  # each link's unit's first link
-    order = (np.arange(len(pair)) - starts + 1).tolist()
-    return [f"{layer.unit_ids[u]}-{k:02d}" for u, k in zip(pair.tolist(), order, strict=True)]
+    order = np.arange(len(pair)) - np.searchsorted(pair, pair) + 1  # from each unit's first link
+    return numbered(strings(layer.unit_ids).take(arrow(pair, pa.int64())), order)
 
 
-def sentence_columns(layer: SentenceLayer) -> dict[str, list]:
-    columns: dict[str, list] = {name: [] for name in (
-        "sentence_id", "paragraph_id", "unit_id", "language", "position", "start", "end",
-        "text", "truncated", "link_id",
-    )}  # fmt: skip
-    ids = link_ids(layer)
+def sentence_columns(layer: SentenceLayer) -> dict[str, pa.Array]:
+    names = ("sentence_id", "paragraph_id", "unit_id", "language", "position", "start", "end",
+             "text", "truncated", "link_id")  # fmt: skip
+    parts: dict[str, list] = {name: [] for name in names}
+    ids, unit_ids = link_ids(layer), strings(layer.unit_ids)
     for language in LANGUAGES:
-        columns["sentence_id"] += sentence_ids(layer, language)
-        for unit_id, cut, found, texts in zip(
-            layer.unit_ids, layer.truncated[language], layer.spans[language],
-            layer.sentences[language], strict=True,
-        ):  # fmt: skip
-            count = len(found)
-            columns["paragraph_id"] += [f"{language}-{unit_id}"] * count
-            columns["unit_id"] += [unit_id] * count
-            columns["language"] += [language] * count
-            columns["position"] += range(1, count + 1)
-            columns["start"] += [a for a, _ in found]
-            columns["end"] += [b for _, b in found]
-            columns["text"] += texts
-            columns["truncated"] += [cut and k == count for k in range(1, count + 1)]
+        side = layer.sides[language]
+        unit = arrow(side.unit, pa.int64())
+        position = np.arange(len(side.unit)) - side.first[side.unit] + 1
+        last = position == side.count[side.unit]
         # Links and the sentences of each are in document order: the n-th sentence of the
         # language is in the link that the n-th count of its sentences falls in.
         counts = getattr(layer.links, f"{language}_count")
-        columns["link_id"] += [ids[k] for k in np.repeat(np.arange(len(counts)), counts).tolist()]
-    return columns
+        link = np.repeat(np.arange(len(counts)), counts)
+        found = {
+            "sentence_id": sentence_ids(layer, language),
+            "paragraph_id": paragraph_ids(layer, language).take(unit),
+            "unit_id": unit_ids.take(unit),
+            "language": strings([language]).take(arrow(np.zeros(len(unit), np.int64), pa.int64())),
+            "position": arrow(position, pa.int64()),
+            "start": arrow(side.start, pa.int64()),
+            "end": arrow(side.end, pa.int64()),
+            "text": strings(side.sentences),
+            "truncated": arrow(side.truncated[side.unit] & last, pa.bool_()),
+            "link_id": ids.take(arrow(link, pa.int64())),
+        }
+        for name in names:
+            parts[name].append(found[name])
+    return {name: pa.concat_arrays(arrays) for name, arrays in parts.items()}
 
 
-def link_columns(layer: SentenceLayer) -> dict[str, list]:
+def link_columns(layer: SentenceLayer) -> dict[str, pa.Array]:
     links = layer.links
-    pair = links.pair.tolist()
+    pair = links.pair
     columns = {
         "link_id": link_ids(layer),
-        "unit_id": [layer.unit_ids[u] for u in pair],
-        "position": list(range(1, len(pair) + 1)),
+        "unit_id": strings(layer.unit_ids).take(arrow(pair, pa.int64())),
+        "position": arrow(np.arange(1, len(pair) + 1), pa.int64()),
     }
+    texts = {}
     for language in LANGUAGES:
-        ids = sentence_ids(layer, language)
-        first_id = np.concatenate(([0], np.cumsum([len(s) for s in layer.spans[language]])))
-        start = getattr(links, f"{language}_start").tolist()
-        count = getattr(links, f"{language}_count").tolist()
-        at = (first_id[links.pair] + getattr(links, f"{language}_start")).tolist()
-        columns[f"{language}_sentence_ids"] = [
-            (ids[i] if n == 1 else ";".join(ids[i : i + n]) or None)
-            for i, n in zip(at, count, strict=True)
-        ]
-        spans, texts = layer.spans[language], layer.texts[language]
-        sentences = layer.sentences[language]
-        columns[f"text_{language}"] = [
-            (sentences[u][s] if n == 1 else texts[u][spans[u][s][0] : spans[u][s + n - 1][1]])
-            if n
-            else None
-            for u, s, n in zip(pair, start, count, strict=True)
-        ]
-    link_type = np.char.add(
-        np.char.add(links.en_count.astype(str), "-"), links.zh_count.astype(str)
-    )
-    texts = {key: columns.pop(key) for key in ("text_en", "text_zh")}
-    return columns | {"link_type": link_type.tolist(), "score": links.score.tolist(), **texts}
+        side = layer.sides[language]
+        count = getattr(links, f"{language}_count")
+        at = side.first[pair] + getattr(links, f"{language}_start")
+        # Every sentence is in one link, in order: each link's sentences follow the last one's.
+        offsets = arrow(np.concatenate(([0], np.cumsum(count))), pa.int32())
+        grouped = pa.ListArray.from_arrays(
+            offsets, sentence_ids(layer, language), mask=arrow(count == 0, pa.bool_())
+        )
+        columns[f"{language}_sentence_ids"] = pc.binary_join(grouped, separator(";"))
+        start, end = side.start.tolist(), side.end.tolist()
+        texts[f"text_{language}"] = strings([
+            side.texts[u][start[i] : end[i + n - 1]] if n else None
+            for u, i, n in zip(pair.tolist(), at.tolist(), count.tolist(), strict=True)
+        ])  # fmt: skip
+    most = int(max(links.en_count.max(initial=0), links.zh_count.max(initial=0))) + 1
+    types = strings([f"{a}-{b}" for a in range(most) for b in range(most)])
+    columns["link_type"] = types.take(arrow(links.en_count * most + links.zh_count, pa.int64()))
+    columns["score"] = arrow(links.score, pa.float64())
+    return columns | texts

@@ -32,7 +32,7 @@ def by_column(rows: list[dict]) -> dict[str, list]:
     return {name: [row[name] for row in rows] for name in (rows[0] if rows else {})}
 
 
-def typed_table(name: str, columns: dict[str, list], table_schema: dict) -> pa.Table:
+def typed_table(name: str, columns: dict[str, list | pa.Array], table_schema: dict) -> pa.Table:
     """Columns → an Arrow table, a column at a time through nanoarrow.
 
     The columns must be the schema's fields, in order: a column made here and
@@ -43,8 +43,15 @@ def typed_table(name: str, columns: dict[str, list], table_schema: dict) -> pa.T
     if columns:
         check_columns(name, list(columns), table_schema)
     schema = arrow_schema(table_schema)
-    arrays = [nanoarrow.c_array(columns.get(f.name, []), f.type) for f in schema]
-    return pa.Table.from_arrays([pa.array(array) for array in arrays], schema=schema)
+    arrays = [arrow_column(columns.get(f.name, []), f.type) for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def arrow_column(values: list | pa.Array, type_: pa.DataType) -> pa.Array:
+    """A column of Python values, or one already made in Arrow, as an Arrow array of the type."""
+    if isinstance(values, pa.Array):
+        return values if values.type == type_ else values.cast(type_)
+    return pa.array(nanoarrow.c_array(values, type_))
 
 
 def paragraph_rows(edition: Edition) -> list[dict]:
