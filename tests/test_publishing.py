@@ -5,7 +5,6 @@ import hashlib
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -79,26 +78,30 @@ def test_a_second_build_is_refused_while_the_first_holds_the_lock(previous):
     assert run_gsipaper("build", "--out", str(previous)).returncode == 0
 
 
+# The build, interrupted by its own process once every file is staged and validation begins.
+INTERRUPTED_BUILD = """
+import os, sys
+from gsipaper import cli
+validate = cli.validate
+def interrupted(stage):
+    print("staged:", (stage / "README.md").is_file(), flush=True)
+    os.kill(os.getpid(), {signum})
+    return validate(stage)
+cli.validate = interrupted
+sys.exit(cli.main(["build", "--out", {out!r}]))
+"""
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_an_interrupted_build_leaves_the_previous_package(previous, signum):
     before = fingerprint(previous)
-    build = subprocess.Popen(
-        [sys.executable, "-m", "gsipaper", "build", "--out", str(previous)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    code = INTERRUPTED_BUILD.format(signum=int(signum), out=str(previous))
+    build = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
-    # Wait until every file is staged and validation is under way, then interrupt.
-    deadline = time.monotonic() + 30
-    while not list(previous.glob(".gsipaper-stage-*/README.md")):
-        assert build.poll() is None, build.communicate()
-        assert time.monotonic() < deadline
-        time.sleep(0.001)
-    build.send_signal(signum)
-    _, stderr = build.communicate(timeout=30)
-    assert build.returncode == 130, stderr
-    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert build.stdout == "staged: True\n"
+    assert build.returncode == 130, build.stderr
+    assert "interrupted" in build.stderr and "Traceback" not in build.stderr
     assert fingerprint(previous) == before
     assert not list(previous.glob(".gsipaper-*"))
 
