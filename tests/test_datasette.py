@@ -2,6 +2,7 @@
 with the descriptions and canned queries the build writes."""
 
 import json
+import os
 import re
 import shlex
 import socket
@@ -30,9 +31,12 @@ def free_port() -> int:
 
 def serve_command(port: int) -> list[str]:
     """The command `make serve` runs, as make prints it."""
+    # Not make's own settings when the tests run under `make test`: a sub-make prints more.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
     printed = subprocess.run(
-        ["make", "-n", "serve", f"PORT={port}"],
+        ["make", "-n", "--no-print-directory", "serve", f"PORT={port}"],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         check=True,
