@@ -106,7 +106,7 @@ def assert_keys_unique_and_units_paired(tables: dict) -> None:
     assert sorted(ids) == sorted(
         i for a in alignments for i in (a["en_paragraph_id"], a["zh_paragraph_id"]) if i
     )
-    last_section = max((a["section"] for a in alignments), default=None)
+    last_section = max(a["section"] for a in alignments)
     for unit in alignments:
         if unit["link_type"] != "1-1":
             # Only where one language's text is cut off: at the end of the last section.

@@ -134,6 +134,11 @@ CASES = {
         "gives commitment 3 no role",
     ),
     "no section headings": ("A Title\n\n一个标题\n", ":1", "no section heading"),
+    "headings and no paragraph": (
+        "A Title\n\n一个标题\n\nI. Background\n\n一、背景\n",
+        ":7",
+        "no paragraph under the section headings",
+    ),
     "a paragraph too long for a spreadsheet cell": (
         replaced("The issue of security", "Long. " * 6000 + "The issue of security"),
         ":9",

@@ -57,6 +57,7 @@ class Edition:
 def align(versions: dict[str, Version]) -> Edition:
     en, zh = versions["en"], versions["zh"]
     check_sections(en, zh)
+    check_some_text(en, zh)
     en_paragraphs = truncate(resolve(en.paragraphs, zh.paragraphs))
     zh_paragraphs = truncate(resolve(zh.paragraphs, en.paragraphs))
     units = tuple(pair(en_paragraphs, zh_paragraphs, last_section=len(en.headings)))
@@ -80,6 +81,16 @@ def check_lengths(edition: Edition, limit: int) -> None:
                 f"at most {limit:,}, the most a spreadsheet cell holds",
                 paragraph.lines[0],
             )
+
+
+def check_some_text(en: Version, zh: Version) -> None:
+    """A paper of headings alone is not the paper: one language at least has paragraphs."""
+    if not en.paragraphs and not zh.paragraphs:
+        raise SourceError(
+            "no paragraph under the section headings",
+            "the paper's paragraphs in English and Chinese",
+            max(en.headings[-1].line, zh.headings[-1].line),
+        )
 
 
 def check_sections(en: Version, zh: Version) -> None:
