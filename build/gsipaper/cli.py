@@ -177,5 +177,5 @@ def summary(package: Package) -> str:
     rows = [f"{name}: {table.num_rows} rows" for name, table in package.tables.items()]
     return (
         f"gsipaper: published {len(package.tables)} resources as CSV and Parquet, "
-        f"with the workbook, database and zip, valid ({', '.join(rows)})"
+        f"with the workbook, database, TMX and Moses files, reader page and zip, valid ({', '.join(rows)})"
     )
