@@ -652,7 +652,19 @@ def down(
     accumulating along the pair: its rows no longer set how many steps the others take.
     Without `cost`, only `soft`.
     """
-    into, soft_into = cost, soft
+    if deep:  # the doubling on the other rows alone: the deep ones are done below
+        shallow = np.ones(len(index), dtype=bool)
+        for start, end in deep:
+            shallow[start:end] = False
+        rows = np.flatnonzero(shallow)
+        part = down(
+            None if cost is None else cost[rows], soft[rows], skip[rows], index[rows], []
+        )
+        deep_cost, deep_soft = down_deep(cost, soft, skip, deep)
+        if cost is not None:
+            deep_cost[rows] = part[0]
+        deep_soft[rows] = part[1]
+        return deep_cost, deep_soft
     cost, soft, span = cost if cost is None else cost.copy(), soft.copy(), skip.copy()
     width, deepest = 1, min(int(index.max(initial=0)), DEEP)
     while width <= deepest:
@@ -668,7 +680,14 @@ def down(
         longer[width:] += span[:-width]
         span = longer
         width *= 2
-    # From the column's own values: the steps above have already summed runs into `soft`.
+    return cost, soft
+
+
+def down_deep(
+    into: np.ndarray | None, soft_into: np.ndarray, skip: np.ndarray, deep: list[tuple[int, int]]
+) -> tuple[np.ndarray | None, np.ndarray]:
+    """`down` on the rows of the deep pairs, by accumulating along each; other rows unchanged."""
+    cost, soft = into if into is None else into.copy(), soft_into.copy()
     for start, end in deep:
         run = np.concatenate(([0.0], np.cumsum(skip[start + 1 : end])))
         if cost is not None:

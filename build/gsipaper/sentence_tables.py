@@ -50,13 +50,22 @@ class SentenceLayer:
     unit_ids: list[str]
     sides: dict[str, Side]
     links: Links
+    sentence_ids: dict[str, pa.Array]  # by language, in order
+    link_ids: pa.Array
 
 
 def sentence_layer(edition: Edition) -> SentenceLayer:
     sides = {language: side_of(edition, language) for language in LANGUAGES}
     pairs = list(zip(*(unit_sentences(sides[language]) for language in LANGUAGES), strict=True))
     links = link_arrays(pairs, ratio=document_ratio(edition))
-    return SentenceLayer([unit.unit_id for unit in edition.units], sides, links)
+    unit_ids = [unit.unit_id for unit in edition.units]
+    return SentenceLayer(
+        unit_ids,
+        sides,
+        links,
+        {language: sentence_ids(unit_ids, sides[language], language) for language in LANGUAGES},
+        link_ids(unit_ids, links),
+    )
 
 
 def side_of(edition: Edition, language: str) -> Side:
@@ -111,37 +120,33 @@ def separator(text: str) -> pa.Scalar:
 
 def numbered(prefixes: pa.Array, numbers: np.ndarray) -> pa.Array:
     """Each prefix, a hyphen and its number in two digits at least: en-s2-05 and 3 → en-s2-05-03."""
-    most = int(numbers.max(initial=0))
-    digits = strings([f"{k:02d}" for k in range(most + 1)])
-    return pc.binary_join_element_wise(
-        prefixes, digits.take(arrow(numbers, pa.int64())), separator("-")
-    )
+    digits = pc.utf8_lpad(pc.cast(arrow(numbers, pa.int64()), pa.string()), width=2, padding="0")
+    return pc.binary_join_element_wise(prefixes, digits, separator("-"))
 
 
-def sentence_ids(layer: SentenceLayer, language: str) -> pa.Array:
+def sentence_ids(unit_ids: list[str], side: Side, language: str) -> pa.Array:
     """Every sentence id of the language, units in order: e.g. en-s2-05-03."""
-    side = layer.sides[language]
     unit = side.unit
     position = np.arange(len(unit)) - side.first[unit] + 1
-    return numbered(paragraph_ids(layer, language).take(arrow(unit, pa.int64())), position)
+    return numbered(paragraph_ids(unit_ids, language).take(arrow(unit, pa.int64())), position)
 
 
-def paragraph_ids(layer: SentenceLayer, language: str) -> pa.Array:
-    return strings([f"{language}-{unit_id}" for unit_id in layer.unit_ids])
+def paragraph_ids(unit_ids: list[str], language: str) -> pa.Array:
+    return strings([f"{language}-{unit_id}" for unit_id in unit_ids])
 
 
-def link_ids(layer: SentenceLayer) -> pa.Array:
+def link_ids(unit_ids: list[str], links: Links) -> pa.Array:
     """Every link id, in order: the unit and the link's order within it, e.g. s2-05-03."""
-    pair = layer.links.pair
+    pair = links.pair
     order = np.arange(len(pair)) - np.searchsorted(pair, pair) + 1  # from each unit's first link
-    return numbered(strings(layer.unit_ids).take(arrow(pair, pa.int64())), order)
+    return numbered(strings(unit_ids).take(arrow(pair, pa.int64())), order)
 
 
 def sentence_columns(layer: SentenceLayer) -> dict[str, pa.Array]:
     names = ("sentence_id", "paragraph_id", "unit_id", "language", "position", "start", "end",
              "text", "truncated", "link_id")  # fmt: skip
     parts: dict[str, list] = {name: [] for name in names}
-    ids, unit_ids = link_ids(layer), strings(layer.unit_ids)
+    ids, unit_ids = layer.link_ids, strings(layer.unit_ids)
     for language in LANGUAGES:
         side = layer.sides[language]
         unit = arrow(side.unit, pa.int64())
@@ -152,8 +157,8 @@ def sentence_columns(layer: SentenceLayer) -> dict[str, pa.Array]:
         counts = getattr(layer.links, f"{language}_count")
         link = np.repeat(np.arange(len(counts)), counts)
         found = {
-            "sentence_id": sentence_ids(layer, language),
-            "paragraph_id": paragraph_ids(layer, language).take(unit),
+            "sentence_id": layer.sentence_ids[language],
+            "paragraph_id": paragraph_ids(layer.unit_ids, language).take(unit),
             "unit_id": unit_ids.take(unit),
             "language": strings([language]).take(arrow(np.zeros(len(unit), np.int64), pa.int64())),
             "position": arrow(position, pa.int64()),
@@ -172,7 +177,7 @@ def link_columns(layer: SentenceLayer) -> dict[str, pa.Array]:
     links = layer.links
     pair = links.pair
     columns = {
-        "link_id": link_ids(layer),
+        "link_id": layer.link_ids,
         "unit_id": strings(layer.unit_ids).take(arrow(pair, pa.int64())),
         "position": arrow(np.arange(1, len(pair) + 1), pa.int64()),
     }
@@ -184,16 +189,21 @@ def link_columns(layer: SentenceLayer) -> dict[str, pa.Array]:
         # Every sentence is in one link, in order: each link's sentences follow the last one's.
         offsets = arrow(np.concatenate(([0], np.cumsum(count))), pa.int32())
         grouped = pa.ListArray.from_arrays(
-            offsets, sentence_ids(layer, language), mask=arrow(count == 0, pa.bool_())
+            offsets, layer.sentence_ids[language], mask=arrow(count == 0, pa.bool_())
         )
         columns[f"{language}_sentence_ids"] = pc.binary_join(grouped, separator(";"))
-        start, end = side.start.tolist(), side.end.tolist()
-        texts[f"text_{language}"] = strings([
-            side.texts[u][start[i] : end[i + n - 1]] if n else None
-            for u, i, n in zip(pair.tolist(), at.tolist(), count.tolist(), strict=True)
-        ])  # fmt: skip
+        texts[f"text_{language}"] = strings(link_texts(side, pair, at, count))
     most = int(max(links.en_count.max(initial=0), links.zh_count.max(initial=0))) + 1
     types = strings([f"{a}-{b}" for a in range(most) for b in range(most)])
     columns["link_type"] = types.take(arrow(links.en_count * most + links.zh_count, pa.int64()))
     columns["score"] = arrow(links.score, pa.float64())
     return columns | texts
+
+
+def link_texts(side: Side, pair: np.ndarray, at: np.ndarray, count: np.ndarray) -> list[str | None]:
+    """Each link's sentences of one side as they stand in the paragraph; None where it has none."""
+    start, end, sentences = side.start.tolist(), side.end.tolist(), side.sentences
+    return [
+        (sentences[i] if n == 1 else side.texts[u][start[i] : end[i + n - 1]]) if n else None
+        for u, i, n in zip(pair.tolist(), at.tolist(), count.tolist(), strict=True)
+    ]
