@@ -7,10 +7,10 @@ carries Excel's quote prefix, so editing the cell keeps it text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 import pyarrow as pa
 
 from gsipaper.project import Project
@@ -23,11 +23,13 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 LINE_HEIGHT = 15  # points: one line of the default 11-point font
 HEADER = {"bold": True, "bottom": 1, "valign": "top", "bg_color": "#EEEEEE"}
 CELL = {"text_wrap": True, "valign": "top"}
-# Characters a spreadsheet draws two columns wide: CJK, Hangul and full-width forms.
-WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
-)
+# Characters a spreadsheet draws two columns wide: CJK, Hangul and full-width forms
+# (first and last code point of each block).
+WIDE = (
+    (0x1100, 0x115F), (0x2E80, 0x303E), (0x3041, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xA000, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFF60),
+    (0xFFE0, 0xFFE6),
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +117,20 @@ def workbook_bytes(sheets: list[Sheet], properties: dict[str, str], created: dat
 def write_sheet(worksheet, sheet: Sheet, formats: dict) -> None:
     for column, name in enumerate(sheet.header):
         worksheet.write_string(0, column, name, formats["header"])
-    widths = column_widths(sheet)
-    for row, values in enumerate(sheet.rows, start=1):
+    columns = list(zip(*sheet.rows, strict=True)) or [()] * len(sheet.header)
+    cells = [display_widths(values) for values in columns]
+    widths = [
+        min(MAX_WIDTH, max(MIN_WIDTH, int(name) + 2, int(column.max(initial=0))))
+        for name, column in zip(display_widths(sheet.header), cells, strict=True)
+    ]
+    # Spreadsheets do not all grow a row to fit wrapped text on opening: size it here.
+    lines = np.ones(len(sheet.rows), dtype=np.int64)
+    for column, width in zip(cells, widths, strict=True):
+        lines = np.maximum(lines, -(-column // (width - 1)))
+    for row, (values, height) in enumerate(zip(sheet.rows, lines.tolist(), strict=True), start=1):
         for column, value in enumerate(values):
             write_cell(worksheet, row, column, value, formats)
-        # Spreadsheets do not all grow a row to fit wrapped text on opening: size it here.
-        worksheet.set_row(row, LINE_HEIGHT * lines_of(values, widths))
+        worksheet.set_row(row, LINE_HEIGHT * height)
     for column, width in enumerate(widths):
         worksheet.set_column(column, column, width)
     worksheet.freeze_panes(1, 0)
@@ -143,28 +153,14 @@ def write_cell(worksheet, row: int, column: int, value, formats: dict) -> None:
         raise ValueError(f"cannot write {value!r} to sheet {worksheet.name} (status {status})")
 
 
-def column_widths(sheet: Sheet) -> list[int]:
-    widths = []
-    for column, name in enumerate(sheet.header):
-        cells = [display_width(row[column]) for row in sheet.rows if row[column] is not None]
-        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, display_width(name) + 2, *cells)))
-    return widths
-
-
-def lines_of(values: tuple, widths: list[int]) -> int:
-    """How many lines the row's longest text wraps to, in columns of these widths."""
-    return max(
-        1,
-        *(
-            -(-display_width(value) // (width - 1))
-            for value, width in zip(values, widths, strict=True)
-            if value is not None
-        ),
-    )
-
-
-def display_width(value) -> int:
-    if isinstance(value, bool):
-        return 5
-    text = str(value)
-    return len(text) + len(WIDE.findall(text))
+def display_widths(values: tuple | list) -> np.ndarray:
+    """Each value's width in a cell: its characters, wide ones twice; 0 for an empty cell."""
+    texts = ["" if v is None else "FALSE" if v is True or v is False else str(v) for v in values]
+    lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4")
+    wide = np.zeros(len(codes), dtype=bool)
+    for first, last in WIDE:
+        wide |= (codes >= first) & (codes <= last)
+    before = np.concatenate(([0], np.cumsum(wide)))
+    ends = np.cumsum(lengths)
+    return lengths + before[ends] - before[ends - lengths]
