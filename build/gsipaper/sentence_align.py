@@ -657,9 +657,7 @@ def down(
         for start, end in deep:
             shallow[start:end] = False
         rows = np.flatnonzero(shallow)
-        part = down(
-            None if cost is None else cost[rows], soft[rows], skip[rows], index[rows], []
-        )
+        part = down(None if cost is None else cost[rows], soft[rows], skip[rows], index[rows], [])
         deep_cost, deep_soft = down_deep(cost, soft, skip, deep)
         if cost is not None:
             deep_cost[rows] = part[0]
