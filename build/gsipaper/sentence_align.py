@@ -9,9 +9,17 @@ cross. The aligner is a dynamic program over those link types (Gale & Church
 - its type's prior, -log P(type) (`PRIORS`);
 - its lengths (Gale-Church), unless it is a 1-0 or 0-1 link: with the Chinese
   length y and the English length x carried into Chinese characters by the
-  ratio c, z = (y - x) / sqrt(s2 (x + y) / 2)
-  and the cost is -log P(|Z| >= |z|) for a standard normal Z. The variance
-  s2 = 6.8 c is Gale and Church's 6.8 per character carried into the same units.
+  ratio c, z = (y - x) / sqrt(s2 (x + y) / 2), the deviation in Gale and Church's
+  normal model, and the cost is z^2 / 2: the log of how much likelier no
+  deviation is than this one, -log(phi(z) / phi(0)). (Gale and Church's own cost,
+  -log P(|Z| >= |z|), is a tail probability, not a likelihood: it charges a small
+  deviation as much as a large one, and gives the baseline `LENGTH_ONLY`.)
+  The variance s2 is the document's own, estimated as the ratio is: the first
+  pairs (`SAMPLE_SENTENCES` sentences) are aligned once with Gale and Church's
+  6.8 per character carried into Chinese units (6.8 c), and s2 / c is the
+  maximum-likelihood estimate from the links found with both sides, the mean of
+  (y - x)^2 / ((x + y) / 2) / c weighted by each link's score, with Gale and
+  Church's 6.8 counted as one link more, so that a short text stays near it.
   A sentence that ends without punctuation at the end of its paragraph is cut
   off by the source: where its side is the shorter, its length costs nothing.
   A sentence left untranslated has no length to compare: Gale and Church's cost
@@ -42,7 +50,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -61,6 +69,7 @@ GALE_CHURCH_PRIORS = {
     (1, 1): 0.89, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011, (1, 0): 0.0099, (0, 1): 0.0099,
 }  # fmt: skip
 GALE_CHURCH_VARIANCE = 6.8  # per character of the target, for a ratio of 1
+SAMPLE_SENTENCES = 2000  # of the longer sides of the first pairs: the variance's sample
 ANCHOR_COST = 2.0  # nats for each anchor on one side of a link only
 ANCHOR_BITS = 63  # distinct anchors told apart in one paragraph pair; more share bits
 SCORE_DIGITS = 3
@@ -86,11 +95,16 @@ class Model:
     anchor_cost: float = ANCHOR_COST
     cut_off: bool = True
     flat_skips: bool = True  # a 1-0 or 0-1 link costs its prior only, whatever its length
+    variance: float | None = None  # per character at a ratio of 1; None: the document's own
+    tail_cost: bool = False  # lengths cost -log P(|Z| >= |z|), as Gale and Church, not z^2 / 2
 
 
 MODEL = Model(PRIORS)
 # Gale and Church as published: lengths and priors only. The baseline the README reports.
-LENGTH_ONLY = Model(GALE_CHURCH_PRIORS, anchor_cost=0.0, cut_off=False, flat_skips=False)
+LENGTH_ONLY = Model(
+    GALE_CHURCH_PRIORS, anchor_cost=0.0, cut_off=False, flat_skips=False,
+    variance=GALE_CHURCH_VARIANCE, tail_cost=True,
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +177,35 @@ def link_arrays(
     model: Model = MODEL,
 ) -> Links:
     """`sentence_links` as arrays, one entry per link: for tables of many links."""
+    if model.variance is None:
+        model = replace(model, variance=estimated_variance(pairs, ratio, model))
     return solve(batch_of(pairs, ratio, model), model)
+
+
+def estimated_variance(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], ratio: float | None, model: Model
+) -> float:
+    """The variance per character (at a ratio of 1) of the links found in the first pairs
+    with Gale and Church's, by maximum likelihood; theirs counts as one link more."""
+    sizes = np.cumsum([max(len(english), len(chinese)) for english, chinese in pairs])
+    sample = pairs[: int(np.searchsorted(sizes, SAMPLE_SENTENCES)) + 1]
+    first = replace(model, variance=GALE_CHURCH_VARIANCE)
+    batch = batch_of(sample, ratio, first)
+    links = solve(batch, first)
+    sums = {}
+    for language, start, count in (("en", links.en_start, links.en_count),
+                                   ("zh", links.zh_start, links.zh_count)):  # fmt: skip
+        at = batch.offset[language][links.pair] + start
+        for name, values in (("length", batch.lengths[language]), ("cut", batch.cut[language])):
+            running = np.concatenate(([0.0], np.cumsum(values)))
+            sums[language, name] = running[at + count] - running[at]
+    x, y = sums["en", "length"], sums["zh", "length"]
+    ratios = batch.variance[links.pair] / GALE_CHURCH_VARIANCE
+    # Links with both sides, none cut off by the source: the others have no deviation to measure.
+    weight = np.where((x > 0) & (y > 0) & (sums["en", "cut"] + sums["zh", "cut"] == 0),
+                      links.score, 0.0)  # fmt: skip
+    squares = (y - x) ** 2 / np.maximum((x + y) / 2, 1e-9) / ratios
+    return float((GALE_CHURCH_VARIANCE + weight @ squares) / (1 + weight.sum()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +267,7 @@ def batch_of(
         for language, side in (("en", english), ("zh", chinese)):
             if model.cut_off and side and is_cut_off(side[-1]):
                 cut[language][offset[language][index] + len(side) - 1] = True
-    return Batch(lengths, masks, cut, count, offset, GALE_CHURCH_VARIANCE * ratios,
+    return Batch(lengths, masks, cut, count, offset, model.variance * ratios,
                  count["en"] >= count["zh"])  # fmt: skip
 
 
@@ -554,7 +596,7 @@ def link_cost(
         if model.flat_skips and 0 in link
         else length_cost(
             row_groups.lengths[a][:active], lengths,
-            row_groups.cut[a][:active], cut, variance[:active],
+            row_groups.cut[a][:active], cut, variance[:active], model.tail_cost,
         )
     )  # fmt: skip
     cost = (
@@ -566,13 +608,19 @@ def link_cost(
 
 
 def length_cost(
-    x: np.ndarray, y: np.ndarray, x_cut: np.ndarray, y_cut: np.ndarray, variance: np.ndarray
+    x: np.ndarray,
+    y: np.ndarray,
+    x_cut: np.ndarray,
+    y_cut: np.ndarray,
+    variance: np.ndarray,
+    tail: bool = False,
 ) -> np.ndarray:
-    """-log P(|Z| >= |z|): Gale and Church's cost of the lengths x and y (both in Chinese units)."""
+    """z^2 / 2 for Gale and Church's deviation z of the lengths x and y (both in Chinese units);
+    with `tail`, their own -log P(|Z| >= |z|)."""
     spread = np.sqrt(variance * np.maximum((x + y) / 2, 1e-9))
-    z = np.abs(y - x) / spread
     cut_short = (x_cut & (x < y)) | (y_cut & (y < x))
-    return -log_erfc(np.where(cut_short, 0.0, z) / math.sqrt(2))
+    z = np.where(cut_short, 0.0, np.abs(y - x) / spread)
+    return -log_erfc(z / math.sqrt(2)) if tail else z * z / 2
 
 
 def log_erfc(u: np.ndarray) -> np.ndarray:
