@@ -216,15 +216,16 @@ def test_generated_paragraphs_are_aligned_at_090_strict_f1_or_better():
 
 
 @pytest.mark.slow
-def test_generated_long_paragraphs_are_aligned_at_089_strict_f1_or_better():
+def test_generated_long_paragraphs_are_aligned_at_090_strict_f1_or_better():
     """Paragraphs of 30 to 80 links, each longer than any paragraph of the paper.
 
     Measured 0.902 on these 200 (about 11,000 links): long paragraphs give an
-    omission more neighbours to hide in than short ones (0.923 below).
+    omission more neighbours to hide in than short ones (0.923 below). The seed is
+    fixed, so the figure is too: the target itself is asserted.
     """
     rng = random.Random(2)
     pairs = [pair(rng, rng.randint(30, 80)) for _ in range(200)]
-    assert measured_f1(pairs) >= 0.89
+    assert measured_f1(pairs) >= 0.90
 
 
 def test_generated_pairs_are_what_they_claim():
