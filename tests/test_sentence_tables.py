@@ -7,6 +7,11 @@ from lxml import etree
 from translate.storage.tmx import tmxfile
 
 from conftest import BUILT
+from generate import document
+from gsipaper import sentence_tables
+from gsipaper.pipeline import edition_of, tables_of
+from gsipaper.project import load_project
+from gsipaper.schemas import limits_of
 
 DIST = BUILT / "dist"
 TMX = DIST / "gsi-concept-paper.tmx"
@@ -141,3 +146,19 @@ def test_the_descriptor_lists_the_exports_with_bytes_and_hash(descriptor):
         data = (BUILT / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data)
         assert resource["hash"].startswith("sha256:")
+
+
+def test_a_long_document_gives_the_same_sentence_tables_in_chunks_as_in_one(monkeypatch):
+    """Units are taken a chunk at a time; a unit's sentences and links do not depend on
+    its chunk, nor do link positions and ids run differently (the first chunk here holds
+    the whole sample the variance is estimated on, as it does at the published size)."""
+    project = load_project(Path(__file__).resolve().parents[1])
+    data = document(1_300_000, seed=5).encode()
+    edition = edition_of(data, limits_of(project.schemas))
+    monkeypatch.setattr(sentence_tables, "CHUNK", 10**12)
+    whole = tables_of(data, project)
+    monkeypatch.setattr(sentence_tables, "CHUNK", 400_000)
+    assert len(list(sentence_tables.chunks(edition.units))) >= 3
+    chunked = tables_of(data, project)
+    for name in ("sentences", "sentence_links"):
+        assert chunked[name].equals(whole[name])

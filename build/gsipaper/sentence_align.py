@@ -12,8 +12,8 @@ cross. The aligner is a dynamic program over those link types (Gale & Church
   ratio c, z = (y - x) / sqrt(s2 (x + y) / 2), the deviation in Gale and Church's
   normal model, and the cost is z^2 / 2: the log of how much likelier no
   deviation is than this one, -log(phi(z) / phi(0)). (Gale and Church's own cost,
-  -log P(|Z| >= |z|), is a tail probability, not a likelihood: it charges a small
-  deviation as much as a large one, and gives the baseline `LENGTH_ONLY`.)
+  -log P(|Z| >= |z|), is a tail probability, not a likelihood: it charges small
+  deviations more than a likelihood does; it gives the baseline `LENGTH_ONLY`.)
   The variance s2 is the document's own, estimated as the ratio is: the first
   pairs (`SAMPLE_SENTENCES` sentences) are aligned once with Gale and Church's
   6.8 per character carried into Chinese units (6.8 c), and s2 / c is the
@@ -186,9 +186,15 @@ def estimated_variance(
     pairs: Sequence[tuple[Sequence[str], Sequence[str]]], ratio: float | None, model: Model
 ) -> float:
     """The variance per character (at a ratio of 1) of the links found in the first pairs
-    with Gale and Church's, by maximum likelihood; theirs counts as one link more."""
-    sizes = np.cumsum([max(len(english), len(chinese)) for english, chinese in pairs])
-    sample = pairs[: int(np.searchsorted(sizes, SAMPLE_SENTENCES)) + 1]
+    with Gale and Church's, by maximum likelihood; theirs counts as one link more.
+
+    A pair with more sentences than the whole sample is left out of it: alone, it would
+    cost as much as aligning it, again.
+    """
+    sizes = np.array([max(len(english), len(chinese)) for english, chinese in pairs], np.int64)
+    small = np.flatnonzero(sizes <= SAMPLE_SENTENCES)
+    taken = small[: int(np.searchsorted(np.cumsum(sizes[small]), SAMPLE_SENTENCES)) + 1]
+    sample = [pairs[k] for k in taken.tolist()]
     first = replace(model, variance=GALE_CHURCH_VARIANCE)
     batch = batch_of(sample, ratio, first)
     links = solve(batch, first)

@@ -1,26 +1,32 @@
 """The sentence layer: the aligned edition → the columns of `sentences` and `sentence_links`.
 
 Each paragraph's published text is split with `split_sentences`' rules and each
-unit's two paragraphs are linked with `align_sentences`' method, every unit in
-one pass. The ratio of Chinese to English characters is the document's own,
-measured on its units that have both paragraphs whole. The tables are made a
-column at a time: a long document has hundreds of thousands of sentences.
+unit's two paragraphs are linked with `align_sentences`' method. The ratio of
+Chinese to English characters is the document's own, measured on its units that
+have both paragraphs whole; the length variance is estimated on its first
+sentences (`estimated_variance`). The units are then taken a chunk at a time,
+each chunk in one pass, and its columns made in Arrow: a long document has
+hundreds of thousands of sentences, and a chunk's Python strings and program
+are dropped before the next chunk's are made. A unit's sentences and links do
+not depend on the chunk it falls in.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 import nanoarrow
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from gsipaper.align import Edition
-from gsipaper.sentence_align import Links, link_arrays
+from gsipaper.align import Edition, Unit
+from gsipaper.sentence_align import MODEL, Links, estimated_variance, link_arrays
 from gsipaper.sentences import spans_of_paragraphs
 
 LANGUAGES = ("en", "zh")
+CHUNK = 500_000  # characters of paragraph text, both languages, in a chunk of units
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,29 +53,79 @@ class Side:
 
 @dataclass(frozen=True, slots=True)
 class SentenceLayer:
+    """A chunk of units: their sentences, links and ids."""
+
     unit_ids: list[str]
     sides: dict[str, Side]
     links: Links
     sentence_ids: dict[str, pa.Array]  # by language, in order
     link_ids: pa.Array
+    variance: float  # of the length cost, per character at a ratio of 1
 
 
-def sentence_layer(edition: Edition) -> SentenceLayer:
-    sides = {language: side_of(edition, language) for language in LANGUAGES}
+@dataclass(frozen=True, slots=True)
+class SentenceTables:
+    sentences: dict[str, pa.ChunkedArray]
+    links: dict[str, pa.ChunkedArray]
+
+
+def sentence_tables(edition: Edition) -> SentenceTables:
+    ratio, variance, before = document_ratio(edition), None, 0
+    sentences: dict[str, list] = {language: [] for language in LANGUAGES}
+    links = []
+    for units in chunks(edition.units):
+        layer = sentence_layer(units, ratio, variance)
+        variance = layer.variance  # the first chunk's estimate, for every chunk
+        for language in LANGUAGES:
+            sentences[language].append(sentence_columns(layer, language))
+        links.append(link_columns(layer, before))
+        before += len(layer.links.pair)
+        # Arrow's allocator keeps what a chunk's columns freed: give it back, so that the
+        # document costs its tables and one chunk, not every chunk's leavings.
+        pa.default_memory_pool().release_unused()
+    # One language's sentences, every chunk's, then the other's.
+    in_order = [part for language in LANGUAGES for part in sentences[language]]
+    return SentenceTables(joined(in_order), joined(links))
+
+
+def chunks(units: Sequence[Unit]) -> Iterator[Sequence[Unit]]:
+    """Runs of units of about `CHUNK` characters; one, empty, for no units."""
+    start, size = 0, 0
+    for end, unit in enumerate(units, start=1):
+        size += sum(len(p.text) for p in (unit.en, unit.zh) if p)
+        if size >= CHUNK:
+            yield units[start:end]
+            start, size = end, 0
+    if start < len(units) or not units:
+        yield units[start:]
+
+
+def joined(parts: list[dict[str, pa.Array]]) -> dict[str, pa.ChunkedArray]:
+    """The chunks' columns as chunked arrays: joined, they would be held twice while joining."""
+    return {name: pa.chunked_array([part[name] for part in parts]) for name in parts[0]}
+
+
+def sentence_layer(
+    units: Sequence[Unit], ratio: float | None, variance: float | None
+) -> SentenceLayer:
+    sides = {language: side_of(units, language) for language in LANGUAGES}
     pairs = list(zip(*(unit_sentences(sides[language]) for language in LANGUAGES), strict=True))
-    links = link_arrays(pairs, ratio=document_ratio(edition))
-    unit_ids = [unit.unit_id for unit in edition.units]
+    if variance is None:
+        variance = estimated_variance(pairs, ratio, MODEL)
+    links = link_arrays(pairs, ratio=ratio, model=replace(MODEL, variance=variance))
+    unit_ids = [unit.unit_id for unit in units]
     return SentenceLayer(
         unit_ids,
         sides,
         links,
         {language: sentence_ids(unit_ids, sides[language], language) for language in LANGUAGES},
         link_ids(unit_ids, links),
+        variance,
     )
 
 
-def side_of(edition: Edition, language: str) -> Side:
-    paragraphs = [unit.paragraph(language) for unit in edition.units]
+def side_of(units: Sequence[Unit], language: str) -> Side:
+    paragraphs = [unit.paragraph(language) for unit in units]
     texts = [p.text if p else "" for p in paragraphs]
     count, start, end = spans_of_paragraphs(texts, language)
     unit = np.repeat(np.arange(len(texts)), count).tolist()
@@ -142,44 +198,38 @@ def link_ids(unit_ids: list[str], links: Links) -> pa.Array:
     return numbered(strings(unit_ids).take(arrow(pair, pa.int64())), order)
 
 
-def sentence_columns(layer: SentenceLayer) -> dict[str, pa.Array]:
-    names = ("sentence_id", "paragraph_id", "unit_id", "language", "position", "start", "end",
-             "text", "truncated", "link_id")  # fmt: skip
-    parts: dict[str, list] = {name: [] for name in names}
-    ids, unit_ids = layer.link_ids, strings(layer.unit_ids)
-    for language in LANGUAGES:
-        side = layer.sides[language]
-        unit = arrow(side.unit, pa.int64())
-        position = np.arange(len(side.unit)) - side.first[side.unit] + 1
-        last = position == side.count[side.unit]
-        # Links and the sentences of each are in document order: the n-th sentence of the
-        # language is in the link that the n-th count of its sentences falls in.
-        counts = getattr(layer.links, f"{language}_count")
-        link = np.repeat(np.arange(len(counts)), counts)
-        found = {
-            "sentence_id": layer.sentence_ids[language],
-            "paragraph_id": paragraph_ids(layer.unit_ids, language).take(unit),
-            "unit_id": unit_ids.take(unit),
-            "language": strings([language]).take(arrow(np.zeros(len(unit), np.int64), pa.int64())),
-            "position": arrow(position, pa.int64()),
-            "start": arrow(side.start, pa.int64()),
-            "end": arrow(side.end, pa.int64()),
-            "text": strings(side.sentences),
-            "truncated": arrow(side.truncated[side.unit] & last, pa.bool_()),
-            "link_id": ids.take(arrow(link, pa.int64())),
-        }
-        for name in names:
-            parts[name].append(found[name])
-    return {name: pa.concat_arrays(arrays) for name, arrays in parts.items()}
+def sentence_columns(layer: SentenceLayer, language: str) -> dict[str, pa.Array]:
+    """The chunk's sentences of one language as columns."""
+    side = layer.sides[language]
+    unit = arrow(side.unit, pa.int64())
+    position = np.arange(len(side.unit)) - side.first[side.unit] + 1
+    last = position == side.count[side.unit]
+    # Links and the sentences of each are in document order: the n-th sentence of the
+    # language is in the link that the n-th count of its sentences falls in.
+    counts = getattr(layer.links, f"{language}_count")
+    link = np.repeat(np.arange(len(counts)), counts)
+    return {
+        "sentence_id": layer.sentence_ids[language],
+        "paragraph_id": paragraph_ids(layer.unit_ids, language).take(unit),
+        "unit_id": strings(layer.unit_ids).take(unit),
+        "language": strings([language]).take(arrow(np.zeros(len(unit), np.int64), pa.int64())),
+        "position": arrow(position, pa.int64()),
+        "start": arrow(side.start, pa.int64()),
+        "end": arrow(side.end, pa.int64()),
+        "text": strings(side.sentences),
+        "truncated": arrow(side.truncated[side.unit] & last, pa.bool_()),
+        "link_id": layer.link_ids.take(arrow(link, pa.int64())),
+    }
 
 
-def link_columns(layer: SentenceLayer) -> dict[str, pa.Array]:
+def link_columns(layer: SentenceLayer, before: int) -> dict[str, pa.Array]:
+    """The chunk's links as columns; `before`: the links of the chunks before it."""
     links = layer.links
     pair = links.pair
     columns = {
         "link_id": layer.link_ids,
         "unit_id": strings(layer.unit_ids).take(arrow(pair, pa.int64())),
-        "position": arrow(np.arange(1, len(pair) + 1), pa.int64()),
+        "position": arrow(np.arange(before + 1, before + len(pair) + 1), pa.int64()),
     }
     texts = {}
     for language in LANGUAGES:

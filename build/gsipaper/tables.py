@@ -2,37 +2,43 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import nanoarrow
 import pyarrow as pa
 
 from gsipaper.align import Edition, Unit
 from gsipaper.markers import LANGUAGES
 from gsipaper.schemas import arrow_schema, check_columns
-from gsipaper.sentence_tables import link_columns, sentence_columns, sentence_layer
-
-SENTENCE_TABLES = {"sentences", "sentence_links"}
+from gsipaper.sentence_tables import sentence_tables
 
 
 def tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
-    layer = sentence_layer(edition) if SENTENCE_TABLES & schemas.keys() else None
+    layer = cache(lambda: sentence_tables(edition))  # both sentence tables, made once
     columns = {
         "paragraphs": lambda: by_column(paragraph_rows(edition)),
         "sections": lambda: by_column(section_rows(edition)),
         "commitments": lambda: by_column(commitment_rows(edition)),
         "alignments": lambda: by_column(alignment_rows(edition)),
-        "sentences": lambda: sentence_columns(layer),
-        "sentence_links": lambda: link_columns(layer),
+        "sentences": lambda: layer().sentences,
+        "sentence_links": lambda: layer().links,
     }
     # Each table's rows are made just before they are converted and dropped right after,
     # so that at most one table's rows are held at a time.
-    return {name: typed_table(name, columns[name](), schema) for name, schema in schemas.items()}
+    made = {}
+    for name, schema in schemas.items():
+        made[name] = typed_table(name, columns[name](), schema)
+        pa.default_memory_pool().release_unused()  # Arrow's allocator keeps what it freed
+    return made
 
 
 def by_column(rows: list[dict]) -> dict[str, list]:
     return {name: [row[name] for row in rows] for name in (rows[0] if rows else {})}
 
 
-def typed_table(name: str, columns: dict[str, list | pa.Array], table_schema: dict) -> pa.Table:
+def typed_table(
+    name: str, columns: dict[str, list | pa.Array | pa.ChunkedArray], table_schema: dict
+) -> pa.Table:
     """Columns → an Arrow table, a column at a time through nanoarrow.
 
     The columns must be the schema's fields, in order: a column made here and
@@ -47,9 +53,11 @@ def typed_table(name: str, columns: dict[str, list | pa.Array], table_schema: di
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def arrow_column(values: list | pa.Array, type_: pa.DataType) -> pa.Array:
+def arrow_column(
+    values: list | pa.Array | pa.ChunkedArray, type_: pa.DataType
+) -> pa.Array | pa.ChunkedArray:
     """A column of Python values, or one already made in Arrow, as an Arrow array of the type."""
-    if isinstance(values, pa.Array):
+    if isinstance(values, pa.Array | pa.ChunkedArray):
         return values if values.type == type_ else values.cast(type_)
     return pa.array(nanoarrow.c_array(values, type_))
 
