@@ -256,6 +256,7 @@ def test_long_pairs_take_the_same_links_by_either_road(monkeypatch):
     default = sentence_links(texts, ratio=0.25)
     monkeypatch.setattr(sentence_align, "DEEP", 10**9)
     monkeypatch.setattr(sentence_align, "FEW", 10**9)
+    monkeypatch.setattr(sentence_align, "SHORT", -1)
     other = sentence_links(texts, ratio=0.25)
     assert [found(ls) for ls in default] == [found(ls) for ls in other]
     scores = [

@@ -765,12 +765,16 @@ def soft_minimum(values: list[np.ndarray]) -> np.ndarray:
 DEEP = 64  # rows of a pair beyond which its runs of 1-0 links are accumulated apart
 
 
-FEW = 16  # pairs left unfinished below which the trace goes on one pair at a time
+# The trace goes on one pair at a time once at most FEW pairs are unfinished and one of them
+# has more than SHORT rows and columns left: a step of all pairs together costs the same
+# however few they are, and a long pair would take a step for each of its links.
+FEW = 16
+SHORT = 64
 
 
 def trace(layout: Layout, batch: Batch, forward: Tables, backward: Tables) -> Links:
-    """Walk every pair's least-cost alignment back from its end, all pairs a step at a time;
-    score each link by its posterior probability."""
+    """Walk every pair's least-cost alignment back from its end, all pairs a step at a time
+    (see FEW); score each link by its posterior probability."""
     sizes = [len(column) for column in forward.cost]
     base = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
     flat = {
@@ -784,7 +788,7 @@ def trace(layout: Layout, batch: Batch, forward: Tables, backward: Tables) -> Li
     total = flat["soft"][base[j] + first + i]
     steps = []
     live = pairs[(i + j) > 0]
-    while len(live) > FEW:
+    while len(live) > FEW or (len(live) and int((i[live] + j[live]).max()) <= SHORT):
         at = base[j[live]] + first[live] + i[live]
         shape = shapes[flat["choice"][at]]
         a, b = shape[:, 0], shape[:, 1]
