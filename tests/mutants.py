@@ -85,6 +85,10 @@ MUTANTS = [
     # schemas and the workbook
     Mutant("schemas.py", "if columns != declared:", "if set(columns) - set(declared):", "columns in another order accepted"),
     Mutant("workbook.py", 'FORMULA_STARTS = ("=", "+", "-", "@", "\\t", "\\r")', 'FORMULA_STARTS = ("+", "-", "@", "\\t", "\\r")', "a cell starting with = not quoted"),
+    Mutant("workbook.py", "lines = np.maximum(lines, -(-column // (width - 1)))", "lines = np.maximum(lines, column // width)", "rows too short for their wrapped text"),
+    # the sentence layer, a chunk of units at a time
+    Mutant("sentence_tables.py", "before += len(layer.links.pair)", "before += 0", "link positions restart in each chunk"),
+    Mutant("sentence_tables.py", "in_order = [part for language in LANGUAGES for part in sentences[language]]", "in_order = [part for parts in zip(*sentences.values()) for part in parts]", "sentences of both languages chunk by chunk"),
 ]  # fmt: skip
 
 
