@@ -751,7 +751,7 @@ def down_deep(
 def soft_minimum(values: list[np.ndarray]) -> np.ndarray:
     """-log(sum(exp(-v))) over the arrays, elementwise: numpy's logaddexp, shifted by the least
     value so that a few exp and one log do what a logaddexp per array (ten times slower) did.
-    In place where it can be: a new array of a long document's cells costs its page faults."""
+    In place where it can be, so that a long document's columns are not copied for each step."""
     shift = values[0].copy()
     for value in values[1:]:
         np.minimum(shift, value, out=shift)

@@ -80,9 +80,6 @@ def sentence_tables(edition: Edition) -> SentenceTables:
             sentences[language].append(sentence_columns(layer, language))
         links.append(link_columns(layer, before))
         before += len(layer.links.pair)
-        # Arrow's allocator keeps what a chunk's columns freed: give it back, so that the
-        # document costs its tables and one chunk, not every chunk's leavings.
-        pa.default_memory_pool().release_unused()
     # One language's sentences, every chunk's, then the other's.
     in_order = [part for language in LANGUAGES for part in sentences[language]]
     return SentenceTables(joined(in_order), joined(links))
