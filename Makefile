@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 PORT ?= 8001
 
-.PHONY: build test test-slow check lint bench mutants serve clean
+.PHONY: build test test-slow check lint lock bench mutants serve clean
 
 build: $(STAMP)
 	$(BIN)/python -m gsipaper build
@@ -48,6 +48,12 @@ bench: $(STAMP)
 # Plant each hand-made bug of tests/mutants.py and run the fast suite (see README, Tests).
 mutants: $(STAMP)
 	$(BIN)/python tests/mutants.py $(if $(ONLY),--only $(ONLY))
+
+# The lock pins every package, development tools included, with hashes, for every platform.
+# uv keeps the versions already pinned unless pyproject.toml asks for others.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --group dev --python-version 3.11 --universal \
+		--generate-hashes --quiet -o requirements.lock
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

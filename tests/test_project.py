@@ -3,8 +3,6 @@
 import json
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import replace
 
 import pytest
@@ -152,42 +150,3 @@ def test_columns_in_another_order_than_the_schema_are_refused():
     narrowed = replace(project, schemas=schemas)
     with pytest.raises(SourceError, match="in another order"):
         package_of(project.source.read_bytes(), project.source.name, narrowed)
-
-
-@pytest.mark.slow
-def test_the_installed_wheel_builds_a_checkout_from_another_directory(tmp_path):
-    """pip install . into a fresh environment; its gsipaper command builds the checkout."""
-    wheels = tmp_path / "wheels"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheels), str(ROOT)],
-        check=True,
-    )  # fmt: skip
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    # The dependencies come from this environment; gsipaper itself only from the wheel.
-    site = next(venv.glob("lib/python*/site-packages"))
-    dependencies = next(p for p in sys.path if p.endswith("site-packages"))
-    (site / "dependencies.pth").write_text(dependencies + "\n", encoding="utf-8")
-    (wheel,) = wheels.glob("gsipaper-*.whl")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install",
-         "--no-deps", "-q", str(wheel)],
-        check=True,
-    )  # fmt: skip
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    out = tmp_path / "out"
-    result = subprocess.run(
-        [venv / "bin" / "gsipaper", "build", "--project", str(ROOT), "--out", str(out)],
-        cwd=elsewhere, capture_output=True, text=True,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    where = subprocess.run(
-        [venv / "bin" / "python", "-c", "import gsipaper; print(gsipaper.__file__)"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    assert where.startswith(str(site)), where
-    assert (out / "dist" / "paragraphs.csv").read_bytes() == (
-        ROOT / "dist" / "paragraphs.csv"
-    ).read_bytes()
