@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gsipaper: interrupted; the published package is as it was", file=sys.stderr)
         return 130
+    except files.PublishedThenInterrupted:
+        print("gsipaper: interrupted; the new package was published whole", file=sys.stderr)
+        return 130
 
 
 def interrupt(signum, frame):
@@ -122,15 +125,20 @@ def build(args: argparse.Namespace) -> int:
             package = package_of(read_source(source), source.name, project)
     except SourceError as error:
         raise error.at_file(str(source)) from None
-    with files.lock(out), files.staging(out) as stage:
+    # Until the moves begin, an interrupt unwinds: the stage is removed, the target untouched.
+    # From then on it waits for the moves, the stage's removal and the summary (README, The
+    # build command).
+    waiting = files.InterruptsWait()
+    with waiting, files.lock(out), files.staging(out) as stage:
         files.write_files(package.files, stage)
         problems = validate(stage)
         if problems:
             raise Invalid("the package is not valid:\n  " + "\n  ".join(map(str, problems)))
         if args.check:
             return check(stage, out)
+        waiting.hold()
         files.move_into_place(stage, out)
-    print(summary(package))
+        print(summary(package), flush=True)
     return 0
 
 

@@ -83,15 +83,58 @@ def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[st
     ]
 
 
+class PublishedThenInterrupted(Exception):
+    """An interrupt came while the files were moved: it waited, and the new package is in place."""
+
+
+class InterruptsWait:
+    """From `hold()` to the end of the block, Ctrl-C and SIGTERM wait instead of unwinding.
+
+    The moves, the rollback of a failed move and the removal of the stage then finish
+    whatever arrives; a signal that came meanwhile is taken at the end and reported as
+    `PublishedThenInterrupted` (or dropped for the error of a failed move, which wins).
+    Python runs signal handlers in the main thread whichever thread the signal reaches,
+    so a handler that only notes the signal holds it for the whole process, as a mask
+    of the main thread alone would not.
+    """
+
+    def __init__(self) -> None:
+        self._handlers: dict[int, object] = {}
+        self.came: list[int] = []
+
+    def hold(self) -> None:
+        if not self._handlers:
+            self._handlers = {signum: signal.signal(signum, self._note) for signum in INTERRUPTS}
+
+    def _note(self, signum, frame) -> None:
+        self.came.append(signum)
+
+    def __enter__(self) -> InterruptsWait:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        for signum, handler in self._handlers.items():
+            signal.signal(signum, handler)
+        self._handlers = {}
+        if self.came and kind is None:
+            raise PublishedThenInterrupted("the new package is in place")
+
+
 def move_into_place(stage: Path, target: Path, entries=PUBLISHED) -> None:
     """Replace each changed entry of target by the staged one; undo all if one move fails.
 
-    Interrupts wait until the moves are done, so the target is never half old, half new.
+    Interrupts wait until the moves (or their undoing) are done, so the target is
+    never half old, half new; one that came is then raised as PublishedThenInterrupted.
     """
+    with InterruptsWait() as waiting:
+        waiting.hold()
+        _replace_entries(stage, target, entries)
+
+
+def _replace_entries(stage: Path, target: Path, entries) -> None:
     previous = stage / ".previous"
     previous.mkdir()
     done: list[str] = []
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
     try:
         for entry in entries:
             if tree_files(stage, [entry]) == tree_files(target, [entry]):
@@ -104,8 +147,6 @@ def move_into_place(stage: Path, target: Path, entries=PUBLISHED) -> None:
         for entry in reversed(done):
             restore(previous / entry, target / entry)
         raise
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def restore(saved: Path, path: Path) -> None:
