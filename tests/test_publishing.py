@@ -224,17 +224,45 @@ sys.exit(cli.main(["build", "--out", {out!r}]))
 """
 
 
+def run_interrupted(name, out, sigint):
+    """The process starts with SIGINT at `sigint`: a shell's background job inherits SIG_IGN."""
+    code = INTERRUPTED_PROCESS.format(name=name, out=str(out))
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, sigint),
+    )
+
+
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
 def test_an_interrupted_process_exits_130_with_the_previous_package(previous, name):
     before = fingerprint(previous)
-    code = INTERRUPTED_PROCESS.format(name=name, out=str(previous))
-    build = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    build = run_interrupted(name, previous, signal.SIG_DFL)
     assert build.stdout == "staged: True\n"
     assert (build.returncode, build.stderr) == (130, UNWINDS)
     assert fingerprint(previous) == before
     assert not list(previous.glob(".gsipaper-*"))
+
+
+def test_a_process_started_with_sigint_ignored_keeps_ignoring_it(previous, fresh):
+    """As Python does (nohup, a background job): only SIGTERM stops it."""
+    build = run_interrupted("SIGINT", previous, signal.SIG_IGN)
+    assert build.returncode == 0, build.stderr
+    assert fingerprint(previous) == fresh
+
+
+def test_an_ignored_signal_stays_ignored_while_the_moves_wait():
+    saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with files.InterruptsWait() as waiting:
+            waiting.hold()
+            signal.raise_signal(signal.SIGINT)
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, saved)
 
 
 def test_check_passes_on_a_fresh_package(tmp_path):

@@ -103,8 +103,13 @@ class InterruptsWait:
         self.came: list[int] = []
 
     def hold(self) -> None:
+        # A signal the process was started ignoring (nohup, a background job) stays ignored.
         if not self._handlers:
-            self._handlers = {signum: signal.signal(signum, self._note) for signum in INTERRUPTS}
+            self._handlers = {
+                signum: signal.signal(signum, self._note)
+                for signum in INTERRUPTS
+                if signal.getsignal(signum) is not signal.SIG_IGN
+            }
 
     def _note(self, signum, frame) -> None:
         self.came.append(signum)
