@@ -234,3 +234,17 @@ def test_headings_descend_one_level_at_a_time(fresh_build):
     levels = [int(h.tag[1]) for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels.count(1) == 1 and levels[0] == 1
     assert all(b - a <= 1 for a, b in pairwise(levels))
+
+
+REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "for", "list")
+
+
+def test_every_in_page_link_and_id_reference_lands_on_an_element(fresh_build):
+    tree = parse((fresh_build / "dist" / "index.html").read_bytes())
+    ids = [element.get("id") for element in tree.xpath("//*[@id]")]
+    assert len(ids) == len(set(ids)), "ids are unique"
+    targets = [href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")]
+    for attribute in REFERENCES:
+        targets += [name for value in tree.xpath(f"//@{attribute}") for name in value.split()]
+    assert targets, "the page links within itself"
+    assert sorted(set(targets) - set(ids)) == []

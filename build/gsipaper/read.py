@@ -15,8 +15,9 @@ from gsipaper.errors import SourceError
 BOM = "\ufeff"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BYTE_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-# Control characters other than tab and form feed mean the file is not text.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters other than tab and form feed mean the file is not text; U+FFFE and
+# U+FFFF are not characters at all, and no XML file (the TMX, the page, the workbook) may hold them.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 SPACE_LIKE = ("\u00a0", "\u2007", "\u202f", "\f")  # no-break spaces and form feeds
 
 
@@ -55,7 +56,9 @@ def decode(data: bytes) -> str:
     if control:
         code = ord(control.group())
         raise SourceError(
-            f"control character U+{code:04X}", "UTF-8 text", line_of_text(text, control.start())
+            f"{'non-character' if code > 0xFFFD else 'control character'} U+{code:04X}",
+            "UTF-8 text",
+            line_of_text(text, control.start()),
         )
     return text.removeprefix(BOM)
 
