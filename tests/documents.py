@@ -163,3 +163,28 @@ def paginate(
         return draw(st.sampled_from(points)) if draw(st.booleans()) else None
 
     return pages_of(laid, [*cuts, len(laid)], language, choose)
+
+
+# Pieces that break a text format written without escaping: markup, entities, CDATA ends,
+# comment openers, quotes, and the bidi marks and isolates that reorder what a reader sees.
+HOSTILE = [
+    "&", "<", ">", '"', "'", "&amp;", "&#1;", "<b>", "</p>", "<script>", "]]>", "<!--",
+    "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202e", "\u2066", "\u2067", "\u2069", "\u061c",
+]  # fmt: skip
+
+
+def source_characters() -> st.SearchStrategy[str]:
+    """What the reader lets into a paragraph: no control, surrogate, line break or non-character."""
+    return st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufffe\uffff\x85"
+    )
+
+
+def hostile_texts() -> st.SearchStrategy[str]:
+    """Paragraph-like text (no outer whitespace) built of hostile pieces and any other text."""
+    pieces = st.one_of(st.sampled_from(HOSTILE), st.text(source_characters(), max_size=4))
+    return (
+        st.lists(pieces, min_size=1, max_size=12)
+        .map("".join)
+        .filter(lambda text: text and text.strip() == text)
+    )

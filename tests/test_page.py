@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html
 
-from conftest import ROOT, SOURCE
+from conftest import BUILT, ROOT, SOURCE
+from documents import hostile_texts
 from generate import document
 from gsipaper.page import Piece, cut_text, page_html
 from gsipaper.pipeline import package_of, tables_of
@@ -170,8 +171,20 @@ class FakeSource:
     sha256: str = "0" * 64
 
 
+@settings(deadline=None, max_examples=25)
+@given(text=hostile_texts())
+def test_hostile_text_on_the_page_reads_back_as_itself(text):
+    schemas = load_project(ROOT).schemas
+    assert page_with_first_paragraph(BUILT, schemas, text) == text
+
+
 def test_markup_in_the_text_stays_text(fresh_build, schemas):
     planted = '<script>alert("x")</script> & <b>bold</b> &amp; "quoted" \'single\''
+    assert page_with_first_paragraph(fresh_build, schemas, planted) == planted
+
+
+def page_with_first_paragraph(fresh_build, schemas, planted):
+    """The page of the fresh build with its first paragraph's text replaced: that text read back."""
     tables = {name: read_csv(fresh_build / f"dist/{name}.csv", schemas[name]) for name in schemas}
     paragraphs = tables["paragraphs"].to_pylist()
     paragraphs[0]["text"] = planted
@@ -182,8 +195,8 @@ def test_markup_in_the_text_stays_text(fresh_build, schemas):
         tables, schemas, descriptor, metadata, {"en": "T", "zh": "题"}, FakeSource(), []
     )
     tree = parse(page.encode())
-    assert paragraph_texts(tree)[paragraphs[0]["paragraph_id"]] == planted
     assert len(tree.xpath("//script")) == 1
+    return paragraph_texts(tree)[paragraphs[0]["paragraph_id"]]
 
 
 @settings(deadline=None)  # examples: the profile (conftest.py)
