@@ -18,8 +18,8 @@ test: $(STAMP) $(CHROMIUM)
 # Large generated documents and long property runs: minutes, not seconds. CI runs them.
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow
-	$(BIN)/python -m pytest --hypothesis-profile=thorough -k "not browser" tests/test_properties.py \
-		tests/test_editions.py tests/test_page.py tests/test_sentence_align.py
+	$(BIN)/python -m pytest --hypothesis-profile=thorough -k "not browser" tests/paper/test_properties.py \
+		tests/paper/test_editions.py tests/writers/test_page.py tests/sentences/test_sentence_align.py
 
 # The browser tests drive Debian's chromium; a CJK font makes their screenshots legible.
 $(CHROMIUM):
@@ -45,9 +45,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/alignment.py
 	$(BIN)/python bench/run.py
 
-# Plant each hand-made bug of tests/mutants.py and run the fast suite (see README, Tests).
+# Plant each hand-made bug of tests/support/mutants.py and run the fast suite (see README, Tests).
 mutants: $(STAMP)
-	$(BIN)/python tests/mutants.py $(if $(ONLY),--only $(ONLY))
+	$(BIN)/python tests/support/mutants.py $(if $(ONLY),--only $(ONLY))
 
 # The lock pins every package, development tools included, with hashes, for every platform.
 # uv keeps the versions already pinned unless pyproject.toml asks for others.

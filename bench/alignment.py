@@ -20,15 +20,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from gold import gold_links, ith_to_ith, strict_f1  # noqa: E402
-from gsipaper.markers import LANGUAGES  # noqa: E402
+from gsipaper.facts import LANGUAGES  # noqa: E402
 from gsipaper.pipeline import edition_of  # noqa: E402
-from gsipaper.project import load_project  # noqa: E402
-from gsipaper.schemas import limits_of  # noqa: E402
-from gsipaper.sentence_align import LENGTH_ONLY, MODEL, Model, sentence_links  # noqa: E402
-from gsipaper.sentence_tables import document_ratio  # noqa: E402
-from gsipaper.sentences import split_sentences  # noqa: E402
-from parallel import pair  # noqa: E402
+from gsipaper.project.load import load_project  # noqa: E402
+from gsipaper.project.schemas import limits_of  # noqa: E402
+from gsipaper.sentences.align import sentence_links  # noqa: E402
+from gsipaper.sentences.model import LENGTH_ONLY, MODEL, Model  # noqa: E402
+from gsipaper.sentences.split import split_sentences  # noqa: E402
+from gsipaper.tables.sentences import document_ratio  # noqa: E402
+from support.gold import gold_links, ith_to_ith, strict_f1  # noqa: E402
+from support.parallel import pair  # noqa: E402
 
 
 def found(links) -> list:

@@ -20,7 +20,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from generate import document
+# The helpers the tests share (tests/support/) are the benchmarks' too.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.generate import document
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -94,7 +96,7 @@ def main() -> None:
     print("\n3. The core on a generated 20 MB document (cProfile, by own time)\n")
     from gsipaper.cli import collector_paused
     from gsipaper.pipeline import tables_of
-    from gsipaper.project import load_project
+    from gsipaper.project.load import load_project
 
     project = load_project(ROOT)
     tables_of(project.source.read_bytes(), project)

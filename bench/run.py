@@ -38,8 +38,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generate import document
+# The helpers the tests share (tests/support/) are the benchmarks' too.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from scale import scale_times
+from support.generate import document
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -154,7 +156,7 @@ def timed(command: list[str]) -> float:
 def core_figures() -> list[Figure]:
     from gsipaper.cli import collector_paused
     from gsipaper.pipeline import tables_of
-    from gsipaper.project import load_project
+    from gsipaper.project.load import load_project
 
     project = load_project(ROOT)
     tables_of(project.source.read_bytes(), project)  # warm-up: the lazy imports of a first run

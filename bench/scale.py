@@ -17,8 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from generate import document
-from long_lines import LONG_LINES, LONG_PARAGRAPH, with_line
+# The helpers the tests share (tests/support/) are the benchmarks' too.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.generate import document
+from support.long_lines import LONG_LINES, LONG_PARAGRAPH, with_line
 
 BUILD = [sys.executable, "-m", "gsipaper", "build"]
 
@@ -52,7 +54,7 @@ def command_seconds(command: list[str], status: int) -> float:
 def line_seconds(data: bytes) -> float:
     from gsipaper.errors import SourceError
     from gsipaper.pipeline import tables_of
-    from gsipaper.project import load_project
+    from gsipaper.project.load import load_project
 
     project = load_project(Path(__file__).resolve().parents[1])
     start = time.perf_counter()

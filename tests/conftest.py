@@ -1,97 +1,57 @@
+"""Fixtures: the package built now, once per test session (and per xdist worker)."""
+
 from __future__ import annotations
 
-import atexit
 import json
-import shutil
-import subprocess
-import sys
-import tempfile
-import tomllib
 from pathlib import Path
 
-import pyarrow.csv as pacsv
 import pytest
 from hypothesis import settings
 
-from gsipaper.files import write_files
-from gsipaper.pipeline import package_of
-from gsipaper.project import load_project
-from gsipaper.schemas import RESOURCES
-from gsipaper.validate import read_csv
+from gsipaper.formats import read_csv
+from gsipaper.project.load import load_project
+from gsipaper.project.schemas import RESOURCES
+from support.project import ROOT, SOURCE, VERSION, build_into
 
 settings.register_profile("default", max_examples=40)
 settings.register_profile("thorough", max_examples=400)
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "source" / "gsi-concept-paper.txt"
-VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
-
-def build_now() -> Path:
-    """The package as the code builds it now, written into a temporary directory.
-
-    The semantic tests read this, not the committed files: a bug in the code fails them even
-    when dist/ has been rebuilt with it. test_package compares the two byte for byte, as the
-    staleness check it is.
-    """
-    project = load_project(ROOT)
-    package = package_of(project.source.read_bytes(), project.source.name, project)
-    out = Path(tempfile.mkdtemp(prefix="gsipaper-built-"))
-    atexit.register(shutil.rmtree, out, ignore_errors=True)
-    write_files(package.files, out)
-    shutil.copytree(ROOT / "source", out / "source")
-    return out
-
-
-BUILT = build_now()
-WORKBOOK = BUILT / "dist" / "gsi-concept-paper.xlsx"
-DATABASE = BUILT / "dist" / "gsi-concept-paper.sqlite"
-ARCHIVE = BUILT / "dist" / f"gsi-concept-paper-{VERSION}.zip"
-
-
-def run_gsipaper(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "gsipaper", *args], cwd=cwd, capture_output=True, text=True
-    )
-
-
-# Columns that record where in the source a row came from: they follow the layout.
-PROVENANCE = {"paragraphs": ["source_lines"], "sections": ["source_line_en", "source_line_zh"]}
-
-
-def without_provenance(tables: dict) -> dict:
-    return {name: table.drop_columns(PROVENANCE.get(name, [])) for name, table in tables.items()}
-
-
-def chinese_title(descriptor: dict) -> str:
-    """The Chinese title, which the descriptor gives in parentheses in its description."""
-    return descriptor["description"].split("(", 1)[1].split(")", 1)[0]
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in item.nodeid.split("::")[0]:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
-def descriptor() -> dict:
-    return json.loads((BUILT / "datapackage.json").read_text(encoding="utf-8"))
+def built(tmp_path_factory) -> Path:
+    """The package as the code builds it now, in a directory of its own."""
+    return build_into(tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture(scope="session")
-def published() -> dict:
-    """The built CSV tables as lists of row dicts, typed by their schemas."""
-    schemas = load_project(ROOT).schemas
-    return {
-        name: read_csv(BUILT / "dist" / f"{name}.csv", schemas[name]).to_pylist()
-        for name in RESOURCES
-    }
+def dist(built) -> Path:
+    return built / "dist"
 
 
 @pytest.fixture(scope="session")
-def source_lines() -> list[str]:
-    return SOURCE.read_text(encoding="utf-8").split("\n")
+def workbook(dist) -> Path:
+    return dist / "gsi-concept-paper.xlsx"
 
 
 @pytest.fixture(scope="session")
-def fresh_build() -> Path:
-    """The package built now, in a directory of its own (BUILT)."""
-    return BUILT
+def database(dist) -> Path:
+    return dist / "gsi-concept-paper.sqlite"
+
+
+@pytest.fixture(scope="session")
+def archive(dist) -> Path:
+    return dist / f"gsi-concept-paper-{VERSION}.zip"
+
+
+@pytest.fixture(scope="session")
+def descriptor(built) -> dict:
+    return json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -99,14 +59,12 @@ def schemas() -> dict:
     return load_project(ROOT).schemas
 
 
-__all__ = [
-    "ARCHIVE",
-    "BUILT",
-    "DATABASE",
-    "ROOT",
-    "SOURCE",
-    "VERSION",
-    "WORKBOOK",
-    "pacsv",
-    "run_gsipaper",
-]
+@pytest.fixture(scope="session")
+def published(dist, schemas) -> dict:
+    """The built CSV tables as lists of row dicts, typed by their schemas."""
+    return {name: read_csv(dist / f"{name}.csv", schemas[name]).to_pylist() for name in RESOURCES}
+
+
+@pytest.fixture(scope="session")
+def source_lines() -> list[str]:
+    return SOURCE.read_text(encoding="utf-8").split("\n")

@@ -4,7 +4,7 @@ For other texts, the sentence layer's two steps: `split_sentences(text, language
 and `align_sentences(english, chinese)`.
 """
 
-from gsipaper.sentence_align import align_sentences
-from gsipaper.sentences import split_sentences
+from gsipaper.sentences.align import align_sentences
+from gsipaper.sentences.split import split_sentences
 
 __all__ = ["align_sentences", "split_sentences"]

@@ -3,7 +3,8 @@ and `python -m gsipaper diff OLD NEW [--format text|json]`.
 
 Exit status of build: 0 built (or up to date under --check); 1 the package is
 invalid, or stale under --check; 2 the input or the command line is wrong; 3
-another build is publishing into the same place; 130 interrupted. Of diff: 0 the
+another build is publishing into the same place; 4 the code and its Table Schemas
+disagree (a bug of the package, not of its input); 130 interrupted. Of diff: 0 the
 packages hold the same data, 1 they differ, 2 an argument is not a readable
 package. Problems in the input (the source text, or the project's own files:
 pyproject.toml, schemas/, README.md) are one line:
@@ -17,21 +18,13 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from gsipaper import files
-from gsipaper.diff import as_json, as_text, diff
-from gsipaper.errors import SourceError
-from gsipaper.packages import load_package
-from gsipaper.pipeline import Package, package_of
-from gsipaper.project import load_project
-from gsipaper.validate import validate
-
-
-class Invalid(Exception):
-    """The built package failed validation, or differs from the published one."""
+from gsipaper import files, pipeline
+from gsipaper.errors import Invalid, SchemaMismatch, SourceError
+from gsipaper.project.load import load_project
+from gsipaper.releases.diff import as_json, as_text, diff
+from gsipaper.releases.packages import load_package
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as error:
         print(f"gsipaper: error: {error}", file=sys.stderr)
         return 2
+    except SchemaMismatch as error:
+        print(f"gsipaper: bug: {error}", file=sys.stderr)
+        return 4
     except Invalid as error:
         print(f"gsipaper: {error}", file=sys.stderr)
         return 1
@@ -118,72 +114,7 @@ def compare(args: argparse.Namespace) -> int:
 
 def build(args: argparse.Namespace) -> int:
     project = load_project(args.project)
-    source = args.source or project.source
     out = args.out or project.root
-    try:
-        with collector_paused():
-            package = package_of(read_source(source), source.name, project)
-    except SourceError as error:
-        raise error.at_file(str(source)) from None
-    # Until the moves begin, an interrupt unwinds: the stage is removed, the target untouched.
-    # From then on it waits for the moves, the stage's removal and the summary (README, The
-    # build command).
-    waiting = files.InterruptsWait()
-    with waiting, files.lock(out), files.staging(out) as stage:
-        files.write_files(package.files, stage)
-        problems = validate(stage)
-        if problems:
-            raise Invalid("the package is not valid:\n  " + "\n  ".join(map(str, problems)))
-        if args.check:
-            return check(stage, out)
-        waiting.hold()
-        files.move_into_place(stage, out)
-        print(summary(package), flush=True)
+    announce = lambda text: print(text, flush=True)  # noqa: E731
+    pipeline.build(project, args.source or project.source, out, args.check, announce)
     return 0
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the pipeline runs: it makes no cycles.
-
-    It makes many small objects, which the collector would pass over again and
-    again: on a 20 MB document that took a third of the time, and more per MB
-    the larger the document. Reference counting still frees everything.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def check(stage: Path, target: Path) -> int:
-    stale = files.differences(files.tree_files(stage), files.tree_files(target))
-    if stale:
-        raise Invalid("the published package is stale:\n  " + "\n  ".join(stale))
-    print("gsipaper: the published package matches a fresh build")
-    return 0
-
-
-def read_source(path: Path) -> bytes:
-    if path.is_dir():
-        raise SourceError("is a directory", "the source text file", file=str(path))
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError("no such file", "the source text file", file=str(path)) from None
-    except OSError as error:
-        raise SourceError(
-            f"cannot read: {error.strerror}", "a readable file", file=str(path)
-        ) from None
-
-
-def summary(package: Package) -> str:
-    rows = [f"{name}: {table.num_rows} rows" for name, table in package.tables.items()]
-    return (
-        f"gsipaper: published {len(package.tables)} resources as CSV and Parquet, "
-        f"with the workbook, database, TMX and Moses files, reader page and zip, valid ({', '.join(rows)})"
-    )

@@ -1,4 +1,4 @@
-"""The one error type for problems in the input."""
+"""The errors the build reports: bad input, a bug of the package, an invalid package."""
 
 from __future__ import annotations
 
@@ -23,3 +23,12 @@ class SourceError(Exception):
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.problem} ({self.expected})"
+
+
+class SchemaMismatch(Exception):
+    """The code makes columns its Table Schemas do not declare: a bug of the package, not
+    of its input. The build refuses to publish the table."""
+
+
+class Invalid(Exception):
+    """The built package failed validation, or differs from the published one."""

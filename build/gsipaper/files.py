@@ -11,9 +11,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-PUBLISHED = ("dist", "schemas", "datapackage.json", "README.md", "CITATION.cff")
+from gsipaper.errors import SourceError
+
+# What the build publishes, entry by entry. schemas/ is the project's own, copied as it is:
+# in place, it is never rewritten (an entry that has not changed is not moved).
+PUBLISHED = ("dist", "schemas", "datapackage.json", "CITATION.cff", "docs/data-dictionary.md")
 LOCK = ".gsipaper-lock"
 INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+def read_source(path: Path) -> bytes:
+    if path.is_dir():
+        raise SourceError("is a directory", "the source text file", file=str(path))
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file", "the source text file", file=str(path)) from None
+    except OSError as error:
+        raise SourceError(
+            f"cannot read: {error.strerror}", "a readable file", file=str(path)
+        ) from None
 
 
 class Busy(Exception):
@@ -144,6 +161,8 @@ def _replace_entries(stage: Path, target: Path, entries) -> None:
         for entry in entries:
             if tree_files(stage, [entry]) == tree_files(target, [entry]):
                 continue
+            (previous / entry).parent.mkdir(parents=True, exist_ok=True)
+            (target / entry).parent.mkdir(parents=True, exist_ok=True)
             if (target / entry).exists():
                 os.replace(target / entry, previous / entry)
             done.append(entry)

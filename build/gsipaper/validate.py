@@ -14,11 +14,10 @@ from pathlib import Path
 
 import frictionless
 import pyarrow as pa
-import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from gsipaper.publish import hash_field
-from gsipaper.schemas import arrow_schema
+from gsipaper.facts import hash_field
+from gsipaper.formats import read_csv
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,23 +122,3 @@ def file_problems(package: dict, package_dir: Path) -> list[Problem]:
                 Problem(resource["name"], f"{resource['path']} is not the file described")
             )
     return problems
-
-
-def read_csv(path: Path, schema: dict):
-    return csv_table(path.read_bytes(), schema)
-
-
-def csv_table(data: bytes, schema: dict) -> pa.Table:
-    """The bytes of a CSV file → its table, typed by its Table Schema."""
-    types = arrow_schema(schema)
-    options = pacsv.ConvertOptions(
-        column_types={field.name: field.type for field in types},
-        null_values=[""],
-        strings_can_be_null=True,
-        quoted_strings_can_be_null=False,
-        true_values=["true"],
-        false_values=["false"],
-    )
-    # One block for the whole file: a cell may be larger than the default block.
-    whole = pacsv.ReadOptions(block_size=len(data) + 1)
-    return pacsv.read_csv(pa.BufferReader(data), read_options=whole, convert_options=options)

@@ -1,0 +1,98 @@
+"""What a link costs, in nats: its prior, its lengths (Gale-Church), its anchors."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from gsipaper.sentences.model import Model
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """For each end position and group size: summed lengths, joined anchors, any cut."""
+
+    lengths: dict[int, np.ndarray]
+    masks: dict[int, np.ndarray]
+    cut: dict[int, np.ndarray]
+    valid: dict[int, np.ndarray]
+
+    @staticmethod
+    def of(lengths: np.ndarray, masks: np.ndarray, cut: np.ndarray, index: np.ndarray) -> Groups:
+        """`lengths` etc. hold, at each position, the sentence that ends there (none at 0)."""
+        groups = Groups({0: np.zeros_like(lengths)}, {0: np.zeros_like(masks)},
+                        {0: np.zeros_like(cut)}, {0: np.ones_like(cut)})  # fmt: skip
+        for size in (1, 2, 3):
+            shift = size - 1
+            groups.lengths[size] = groups.lengths[size - 1] + shifted(lengths, shift)
+            groups.masks[size] = groups.masks[size - 1] | shifted(masks, shift)
+            groups.cut[size] = groups.cut[size - 1] | shifted(cut, shift)
+            groups.valid[size] = index >= size
+        return groups
+
+
+def shifted(values: np.ndarray, by: int) -> np.ndarray:
+    if by == 0:
+        return values
+    out = np.zeros_like(values)
+    out[by:] = values[:-by]
+    return out
+
+
+def link_cost(
+    link: tuple[int, int],
+    row_groups: Groups,
+    active: int,
+    column: tuple[np.ndarray, np.ndarray, np.ndarray],
+    variance: np.ndarray,
+    model: Model,
+) -> np.ndarray:
+    """The cost of a link of this type ending at each active row, in nats."""
+    a = link[0]
+    lengths, masks, cut = column
+    lengths_cost = (
+        0.0
+        if model.flat_skips and 0 in link
+        else length_cost(
+            row_groups.lengths[a][:active], lengths,
+            row_groups.cut[a][:active], cut, variance[:active], model.tail_cost,
+        )
+    )  # fmt: skip
+    cost = (
+        -math.log(model.priors[link])
+        + lengths_cost
+        + model.anchor_cost * np.bitwise_count(row_groups.masks[a][:active] ^ masks)
+    )  # fmt: skip
+    return np.where(row_groups.valid[a][:active], cost, np.inf)
+
+
+def length_cost(
+    x: np.ndarray,
+    y: np.ndarray,
+    x_cut: np.ndarray,
+    y_cut: np.ndarray,
+    variance: np.ndarray,
+    tail: bool = False,
+) -> np.ndarray:
+    """z^2 / 2 for Gale and Church's deviation z of the lengths x and y (both in Chinese units);
+    with `tail`, their own -log P(|Z| >= |z|)."""
+    spread = np.sqrt(variance * np.maximum((x + y) / 2, 1e-9))
+    cut_short = (x_cut & (x < y)) | (y_cut & (y < x))
+    z = np.where(cut_short, 0.0, np.abs(y - x) / spread)
+    return -log_erfc(z / math.sqrt(2)) if tail else z * z / 2
+
+
+def log_erfc(u: np.ndarray) -> np.ndarray:
+    """log erfc(u) for u >= 0, by the Chebyshev fit of Numerical Recipes (error < 1.2e-7).
+
+    numpy has no erfc; the fit is in log form, so it holds far into the tail.
+    """
+    t = 1 / (1 + 0.5 * u)
+    series = (
+        -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+        + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223
+        + t * 0.17087277))))))))
+    )  # fmt: skip
+    return np.log(t) - u * u + series

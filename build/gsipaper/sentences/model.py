@@ -1,0 +1,75 @@
+"""The alignment model: link types, priors, weights, and what a link is (docs/alignment.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# (from the side with more sentences, from the other side): the order breaks ties.
+LINK_TYPES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2), (0, 1), (1, 0))
+SKIP = LINK_TYPES.index((1, 0))  # the one link within a column of the program
+PRIORS = {
+    (1, 1): 0.75,
+    (2, 1): 0.08, (1, 2): 0.08,
+    (3, 1): 0.02, (1, 3): 0.02,
+    (2, 2): 0.01,
+    (1, 0): 0.02, (0, 1): 0.02,
+}  # fmt: skip
+# Gale and Church's own priors, without 3-1 and 1-3: the length-only baseline.
+GALE_CHURCH_PRIORS = {
+    (1, 1): 0.89, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011, (1, 0): 0.0099, (0, 1): 0.0099,
+}  # fmt: skip
+GALE_CHURCH_VARIANCE = 6.8  # per character of the target, for a ratio of 1
+SAMPLE_SENTENCES = 2000  # of the longer sides of the first pairs: the variance's sample
+ANCHOR_COST = 2.0  # nats for each anchor on one side of a link only
+ANCHOR_BITS = 63  # distinct anchors told apart in one paragraph pair; more share bits
+SCORE_DIGITS = 3
+
+
+@dataclass(frozen=True)
+class Model:
+    """What a link costs: the priors of its types, its anchors, the cut-off sentence rule."""
+
+    priors: dict[tuple[int, int], float]
+    anchor_cost: float = ANCHOR_COST
+    cut_off: bool = True
+    flat_skips: bool = True  # a 1-0 or 0-1 link costs its prior only, whatever its length
+    variance: float | None = None  # per character at a ratio of 1; None: the document's own
+    tail_cost: bool = False  # lengths cost -log P(|Z| >= |z|), as Gale and Church, not z^2 / 2
+
+
+MODEL = Model(PRIORS)
+# Gale and Church as published: lengths and priors only. The baseline the README reports.
+LENGTH_ONLY = Model(
+    GALE_CHURCH_PRIORS, anchor_cost=0.0, cut_off=False, flat_skips=False,
+    variance=GALE_CHURCH_VARIANCE, tail_cost=True,
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link: the indices of its English and of its Chinese sentences, and its score."""
+
+    english: tuple[int, ...]
+    chinese: tuple[int, ...]
+    score: float
+
+    @property
+    def link_type(self) -> str:
+        return f"{len(self.english)}-{len(self.chinese)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Every link of every pair, in order: the pair, where each side starts and how many."""
+
+    pair: np.ndarray
+    en_start: np.ndarray
+    en_count: np.ndarray
+    zh_start: np.ndarray
+    zh_count: np.ndarray
+    score: np.ndarray
+
+    def columns(self) -> tuple[np.ndarray, ...]:
+        return (self.pair, self.en_start, self.en_count, self.zh_start, self.zh_count, self.score)
