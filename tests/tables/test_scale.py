@@ -6,21 +6,28 @@ How long they take is measured by the benchmark (bench/scale.py, run by `make be
 import pytest
 
 from gsipaper.errors import SourceError
-from gsipaper.pipeline import tables_of
+from gsipaper.paper.align import check_lengths
+from gsipaper.paper.roles import commitments_of
+from gsipaper.pipeline import edition_of
 from gsipaper.project.load import load_project
+from gsipaper.project.schemas import limits_of
 from support.generate import document
 from support.long_lines import LONG_LINES, LONG_PARAGRAPH, REFUSAL, with_line
 from support.project import ROOT, run_gsipaper
 
 pytestmark = pytest.mark.slow
-PROJECT = load_project(ROOT)
+LIMITS = limits_of(load_project(ROOT).schemas)
 
 
 def outcome_of(data: bytes) -> object:
+    """The edition the paper's stages make of it, roles included (a refusal where one of
+    them refuses it)."""
     try:
-        return tables_of(data, PROJECT)
+        edition = edition_of(data, LIMITS)
+        commitments_of(edition.units)
     except SourceError as error:
         return error
+    return edition
 
 
 def test_a_20_mb_document_is_published(tmp_path):
@@ -35,6 +42,9 @@ def test_a_20_mb_document_is_published(tmp_path):
 def test_a_10_mb_line_is_built_or_refused(number, line, expected):
     outcome = outcome_of(with_line(number, line))
     assert ("refused" if isinstance(outcome, SourceError) else "built") == expected, outcome
+    if expected == "built":  # then refused whole, as too long for a spreadsheet cell
+        with pytest.raises(SourceError, match="the most a spreadsheet cell holds"):
+            check_lengths(outcome, LIMITS.text_length)
 
 
 def test_the_command_refuses_a_10_mb_paragraph_with_one_line(tmp_path):

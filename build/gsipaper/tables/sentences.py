@@ -1,4 +1,4 @@
-"""The sentence layer: the aligned edition → the columns of `sentences` and `sentence_links`.
+"""The sentence tables: the aligned edition → `sentences` and `sentence_links`, typed.
 
 Each paragraph's published text is split with `split_sentences`' rules and each
 unit's two paragraphs are linked with `align_sentences`' method. The ratio of

@@ -1,9 +1,7 @@
-"""Publish: tables → the bytes of every published file, and the descriptor that lists them.
+"""The descriptor: what each published file is (its artefact), its entry, and the package.
 
-`render` is pure: it returns {relative path: bytes} for the data, the schemas, the
-workbook, the database, the README and CITATION.cff, the zip of them all and the
-descriptor. Writing those bytes into place, atomically, is the shell's job
-(`gsipaper.files`).
+`gsipaper.pipeline.render` calls the steps (`gsipaper.writers.steps`) that make the
+files; the entries here describe each with its size and hash.
 """
 
 from __future__ import annotations
