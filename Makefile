@@ -40,12 +40,12 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m gsipaper build --check
 
-# The benchmark of the build and the core against their targets (see README, Performance).
+# The benchmark of the build and the core against their targets (docs/performance.md).
 bench: $(STAMP)
 	$(BIN)/python bench/alignment.py
 	$(BIN)/python bench/run.py
 
-# Plant each hand-made bug of tests/support/mutants.py and run the fast suite (see README, Tests).
+# Plant each hand-made bug of tests/support/mutants.py and run the fast suite (docs/testing.md).
 mutants: $(STAMP)
 	$(BIN)/python tests/support/mutants.py $(if $(ONLY),--only $(ONLY))
 
@@ -55,9 +55,10 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --group dev --python-version 3.11 --universal \
 		--generate-hashes --quiet -o requirements.lock
 
+# ruff and mypy, as .pre-commit-config.yaml lists them: the same hooks run on each commit
+# once `$(BIN)/pre-commit install` is done.
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files
 
 # pip compiles what it installs to bytecode; the editable install is compiled alike.
 $(STAMP): requirements.lock pyproject.toml

@@ -7,7 +7,7 @@ another build is publishing into the same place; 4 the code and its Table Schema
 disagree (a bug of the package, not of its input); 130 interrupted. Of diff: 0 the
 packages hold the same data, 1 they differ, 2 an argument is not a readable
 package. Problems in the input (the source text, or the project's own files:
-pyproject.toml, schemas/, README.md) are one line:
+pyproject.toml, schemas/) are one line:
 `gsipaper: error: FILE:LINE: what is wrong (what was expected)`.
 """
 
@@ -79,7 +79,7 @@ def parser() -> argparse.ArgumentParser:
         "--project",
         type=Path,
         default=Path(),
-        help="the project: its pyproject.toml, schemas/ and README.md (default: here)",
+        help="the project: its pyproject.toml, schemas/ and source/ (default: here)",
     )
     build_command.add_argument(
         "--source", type=Path, help="the source text (default: the project's source/)"

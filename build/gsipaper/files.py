@@ -116,7 +116,7 @@ class InterruptsWait:
     """
 
     def __init__(self) -> None:
-        self._handlers: dict[int, object] = {}
+        self._handlers: dict[int, signal._HANDLER] = {}
         self.came: list[int] = []
 
     def hold(self) -> None:

@@ -3,7 +3,7 @@
 The files are written into a stage beside the target, validated there, then moved
 into place entry by entry (`gsipaper.files`); with `check`, compared with what is
 published instead. An interrupt before the moves unwinds and leaves the target as
-it was; from the first move on it waits until the package is whole (README, The
+it was; from the first move on it waits until the package is whole (docs/build.md, The
 build command).
 """
 

@@ -13,7 +13,7 @@ from gsipaper.pipeline import package_of
 from gsipaper.project.load import load_project
 from support.project import ROOT, run_gsipaper
 
-PROJECT_FILES = ("pyproject.toml", "README.md", "schemas", "source")
+PROJECT_FILES = ("pyproject.toml", "schemas", "source")  # all the build reads
 
 
 @pytest.fixture

@@ -89,7 +89,7 @@ MUTANTS = [
     # schemas and the workbook
     Mutant("project/schemas.py", "if columns != declared:", "if set(columns) - set(declared):", "columns in another order accepted"),
     Mutant("writers/workbook.py", 'FORMULA_STARTS = ("=", "+", "-", "@", "\\t", "\\r")', 'FORMULA_STARTS = ("+", "-", "@", "\\t", "\\r")', "a cell starting with = not quoted"),
-    Mutant("writers/workbook.py", "lines = np.maximum(lines, -(-column // (width - 1)))", "lines = np.maximum(lines, column // width)", "rows too short for their wrapped text"),
+    Mutant("writers/workbook.py", "lines = np.maximum(lines, -(-cell_widths // (width - 1)))", "lines = np.maximum(lines, cell_widths // width)", "rows too short for their wrapped text"),
     # the sentence layer, a chunk of units at a time
     Mutant("tables/sentences.py", "before += len(layer.links.pair)", "before += 0", "link positions restart in each chunk"),
     Mutant("tables/sentences.py", "in_order = [part for language in LANGUAGES for part in sentences[language]]", "in_order = [part for parts in zip(*sentences.values()) for part in parts]", "sentences of both languages chunk by chunk"),

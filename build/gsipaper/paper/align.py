@@ -45,6 +45,13 @@ class Unit:
     def paragraph(self, language: str) -> Paragraph | None:
         return self.en if language == "en" else self.zh
 
+    @property
+    def first(self) -> Paragraph:
+        """The English paragraph, else the Chinese: a unit has at least one."""
+        paragraph = self.en or self.zh
+        assert paragraph is not None, f"{self.unit_id} has no paragraph"
+        return paragraph
+
 
 @dataclass(frozen=True, slots=True)
 class Edition:

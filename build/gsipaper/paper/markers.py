@@ -134,7 +134,7 @@ def join(language: str, fragments: list[str] | tuple[str, ...]) -> str:
     """
     if language == "zh":
         return "".join(fragments)
-    parts = []
+    parts: list[str] = []
     for fragment in fragments:
         if parts and not parts[-1].endswith("-"):
             parts.append(" ")

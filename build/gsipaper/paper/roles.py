@@ -11,6 +11,7 @@ the phrase after the verb that follows it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gsipaper.errors import SourceError
@@ -37,32 +38,31 @@ class Commitment:
 
 
 def commitments_of(units: tuple[Unit, ...]) -> tuple[Commitment, ...]:
-    listed = [u for u in units if u.commitment]
+    listed = [(u, u.commitment) for u in units if u.commitment]
     if not listed:
         return ()
-    closing = closing_unit(units, listed[-1])
-    return tuple(commitment_of(unit, closing) for unit in listed)
+    closing = closing_unit(units, listed[-1][0])
+    return tuple(commitment_of(unit, number, closing) for unit, number in listed)
 
 
-def commitment_of(unit: Unit, closing: Unit) -> Commitment:
+def commitment_of(unit: Unit, number: int, closing: Unit) -> Commitment:
     found: dict[str, dict[str, str]] = {"markers": {}, "titles": {}, "roles": {}}
     for language in LANGUAGES:
         paragraph = both_languages(unit, language)
         ending = both_languages(closing, language)
         title = split_sentences(paragraph.text, language)[0]
+        assert paragraph.marker is not None, "a commitment is a numbered item"
         found["markers"][language] = paragraph.marker
         found["titles"][language] = title
-        found["roles"][language] = role_of(
-            ending.text, title, language, ending.lines[0], unit.commitment
-        )
-    return Commitment(unit.commitment, **found)
+        found["roles"][language] = role_of(ending.text, title, language, ending.lines[0], number)
+    return Commitment(number, **found)
 
 
 def closing_unit(units: tuple[Unit, ...], last_commitment: Unit) -> Unit:
     after = units.index(last_commitment) + 1
     following = units[after] if after < len(units) else None
     if following is None or following.section != COMMITMENT_SECTION:
-        line = (last_commitment.en or last_commitment.zh).lines[-1]
+        line = last_commitment.first.lines[-1]
         raise SourceError(
             "section II has no closing paragraph after its last commitment",
             "a paragraph that gives each commitment its role",
@@ -74,11 +74,10 @@ def closing_unit(units: tuple[Unit, ...], last_commitment: Unit) -> Unit:
 def both_languages(unit: Unit, language: str) -> Paragraph:
     paragraph = unit.paragraph(language)
     if paragraph is None:
-        other = unit.en or unit.zh
         raise SourceError(
             f"{unit.unit_id} has no {LANGUAGE_NAMES[language]} text",
             "section II complete in both languages",
-            other.lines[0],
+            unit.first.lines[0],
         )
     return paragraph
 
@@ -99,6 +98,7 @@ def role_of(closing: str, title: str, language: str, closing_line: int, number: 
 
 def tails(subject: str, language: str):
     """The subject and ever shorter tails of it, dropping at most a few leading words."""
+    starts: Sequence[int]
     if language == "en":
         spaces = [m.end() for m in re.finditer(r" ", subject[:1000])]
         starts = [0, *spaces[:MAX_DROPPED]]

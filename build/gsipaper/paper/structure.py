@@ -163,6 +163,7 @@ def continues(last: Paragraph, block: Block, page_top: bool) -> bool:
 
 def next_heading(language: str, headings: list[Heading], block: Block) -> Heading:
     marker = block.marker
+    assert marker is not None, "a heading or a numbered item has its marker"
     expected = len(headings) + 1
     if marker.number != expected:
         raise SourceError(
@@ -175,6 +176,7 @@ def next_heading(language: str, headings: list[Heading], block: Block) -> Headin
 
 def next_item(language: str, section: int, item: int, block: Block, commitments: int) -> int:
     marker = block.marker
+    assert marker is not None, "a heading or a numbered item has its marker"
     if section < FIRST_LIST_SECTION:
         raise SourceError(
             f"numbered item {marker.label} in section {numeral(language, section)}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from gsipaper.project.schemas import RESOURCES, VIEWS, check_schema, schema_file
 
 SOURCE = Path("source") / "gsi-concept-paper.txt"
 # What [tool.gsipaper] must hold, and the type of each value.
-METADATA = {
+METADATA: dict[str, type] = {
     "name": str,
     "created": str,
     "keywords": list,
@@ -27,7 +28,13 @@ METADATA = {
     "publication": dict,
     "contributors": list,
 }
-PUBLICATION = {"title": str, "publisher": str, "date": str, "languages": list, "format": str}
+PUBLICATION: dict[str, type] = {
+    "title": str,
+    "publisher": str,
+    "date": str,
+    "languages": list,
+    "format": str,
+}
 TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)$")
 
 
@@ -86,14 +93,14 @@ def load_metadata(root: Path) -> dict:
     return {**tool, "version": project["version"], "summary": project["description"]}
 
 
-def require(table: dict, keys: dict[str, type], name: str, where: str) -> None:
+def require(table: dict, keys: Mapping[str, type], name: str, where: str) -> None:
     for key, kind in keys.items():
         if not isinstance(table.get(key), kind):
             problem = f"{name} has no {key}" if key not in table else f"{name} {key} is malformed"
             raise SourceError(problem, f"{key} as a {TOML_TYPES[kind]}", file=where)
 
 
-TOML_TYPES = {str: "string", list: "array", dict: "table"}
+TOML_TYPES: dict[type, str] = {str: "string", list: "array", dict: "table"}
 
 
 def load_schema(root: Path, name: str, text: str) -> dict:

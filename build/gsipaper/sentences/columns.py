@@ -42,6 +42,7 @@ def add_column(
         choice = np.full(len(index), SKIP, dtype=np.int8)
         link = np.zeros(len(index))
     cost, soft = down(into, soft_into, skip, index, deep)
+    assert cost is not None, "down keeps the cost it is given"
     # Whether the cell's best link is 1-0, asked of the cell above as the recurrence does:
     # the running sums of `down` may round the other way.
     above = np.full_like(cost, np.inf)
@@ -90,7 +91,7 @@ def down(
         rows = np.flatnonzero(shallow)
         part = down(None if cost is None else cost[rows], soft[rows], skip[rows], index[rows], [])
         deep_cost, deep_soft = down_deep(cost, soft, skip, deep)
-        if cost is not None:
+        if deep_cost is not None:
             deep_cost[rows] = part[0]
         deep_soft[rows] = part[1]
         return deep_cost, deep_soft
@@ -119,7 +120,7 @@ def down_deep(
     cost, soft = into if into is None else into.copy(), soft_into.copy()
     for start, end in deep:
         run = np.concatenate(([0.0], np.cumsum(skip[start + 1 : end])))
-        if cost is not None:
+        if into is not None and cost is not None:
             cost[start:end] = run + np.minimum.accumulate(into[start:end] - run)
         soft[start:end] = run - np.logaddexp.accumulate(run - soft_into[start:end])
     return cost, soft

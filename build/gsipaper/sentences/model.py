@@ -40,7 +40,7 @@ class Model:
 
 
 MODEL = Model(PRIORS)
-# Gale and Church as published: lengths and priors only. The baseline the README reports.
+# Gale and Church as published: lengths and priors only. The baseline docs/alignment.md reports.
 LENGTH_ONLY = Model(
     GALE_CHURCH_PRIORS, anchor_cost=0.0, cut_off=False, flat_skips=False,
     variance=GALE_CHURCH_VARIANCE, tail_cost=True,

@@ -32,7 +32,7 @@ def trace(layout: Layout, batch: Batch, forward: Tables, backward: Tables) -> Li
     i, j = layout.rows.copy(), layout.columns.copy()
     first = layout.offset
     total = flat["soft"][base[j] + first + i]
-    steps = []
+    steps: list[tuple] = []
     live = pairs[(i + j) > 0]
     while len(live) > FEW or (len(live) and int((i[live] + j[live]).max()) <= SHORT):
         at = base[j[live]] + first[live] + i[live]

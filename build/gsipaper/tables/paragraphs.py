@@ -32,7 +32,7 @@ def paragraph_tables(
 def paragraph_rows(edition: Edition) -> list[dict]:
     rows = []
     for language in LANGUAGES:
-        present = [(u, u.paragraph(language)) for u in edition.units if u.paragraph(language)]
+        present = [(u, p) for u in edition.units if (p := u.paragraph(language)) is not None]
         for position, (unit, paragraph) in enumerate(present, start=1):
             rows.append(
                 {

@@ -146,12 +146,12 @@ def unit_sentences(side: Side) -> list[list[str]]:
 def document_ratio(edition: Edition) -> float | None:
     """Chinese characters per English character over the units that have both paragraphs whole."""
     whole = [
-        unit
+        (unit.en.text, unit.zh.text)
         for unit in edition.units
         if unit.en and unit.zh and not unit.en.truncated and not unit.zh.truncated
     ]
-    english = sum(len(unit.en.text) for unit in whole)
-    chinese = sum(len(unit.zh.text) for unit in whole)
+    english = sum(len(en) for en, _ in whole)
+    chinese = sum(len(zh) for _, zh in whole)
     return chinese / english if english and chinese else None
 
 
@@ -164,7 +164,7 @@ def arrow(values: np.ndarray, type_: pa.DataType) -> pa.Array:
     return pa.Array.from_buffers(type_, len(values), [None, pa.py_buffer(data)])
 
 
-def strings(values: list[str | None]) -> pa.Array:
+def strings(values: Sequence[str | None]) -> pa.Array:
     return pa.array(nanoarrow.c_array(values, nanoarrow.string()))
 
 

@@ -95,7 +95,7 @@ DATASETTE = Artefact(
     "json",
     "application/json",
     "Datasette's metadata for the database: titles, licence, source, a description of every "
-    "table and column, and the README's SQL examples as canned queries.",
+    "table and column, and the canned queries of schemas/queries.sql.",
     stem="datasette-metadata",
 )
 PAGE = Artefact(

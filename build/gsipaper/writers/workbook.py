@@ -124,15 +124,15 @@ def write_sheet(worksheet, sheet: Sheet, formats: dict) -> None:
         for name, column in zip(display_widths(sheet.header), cells, strict=True)
     ]
     # Spreadsheets do not all grow a row to fit wrapped text on opening: size it here.
-    lines = np.ones(len(sheet.rows), dtype=np.int64)
-    for column, width in zip(cells, widths, strict=True):
-        lines = np.maximum(lines, -(-column // (width - 1)))
+    lines: np.ndarray = np.ones(len(sheet.rows), dtype=np.int64)
+    for cell_widths, width in zip(cells, widths, strict=True):
+        lines = np.maximum(lines, -(-cell_widths // (width - 1)))
     for row, (values, height) in enumerate(zip(sheet.rows, lines.tolist(), strict=True), start=1):
-        for column, value in enumerate(values):
-            write_cell(worksheet, row, column, value, formats)
+        for place, value in enumerate(values):
+            write_cell(worksheet, row, place, value, formats)
         worksheet.set_row(row, LINE_HEIGHT * height)
-    for column, width in enumerate(widths):
-        worksheet.set_column(column, column, width)
+    for place, width in enumerate(widths):
+        worksheet.set_column(place, place, width)
     worksheet.freeze_panes(1, 0)
     worksheet.autofilter(0, 0, len(sheet.rows), len(sheet.header) - 1)
 
