@@ -28,7 +28,15 @@ from gsipaper.publish import publish
 from gsipaper.tables.paragraphs import paragraph_tables
 from gsipaper.tables.sentences import sentence_tables
 from gsipaper.writers import steps
-from gsipaper.writers.descriptor import DATASETTE, PAGE, Source, descriptor, file_resource
+from gsipaper.writers.descriptor import (
+    CROISSANT,
+    CSVW,
+    DATASETTE,
+    PAGE,
+    Source,
+    descriptor,
+    file_resource,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +102,11 @@ def render(
     listed = steps.listing(tables, files, metadata)  # the descriptor's entries so far
     package = descriptor(metadata, titles, source, listed, steps.is_cut_off(tables))
     files |= steps.datasette_file(package, project)  # dist/datasette-metadata.json
-    listed = [*listed, file_resource(files, DATASETTE, metadata)]
+    files |= steps.table_metadata_files(
+        package, project, titles
+    )  # dist/croissant.json, dist/csv-metadata.json
+    described = (DATASETTE, CROISSANT, CSVW)
+    listed = [*listed, *(file_resource(files, artefact, metadata) for artefact in described)]
     files |= steps.page_file(tables, project, package, titles, source, files, listed)  # index
     package = {**package, "resources": [*listed, file_resource(files, PAGE, metadata)]}
     files |= steps.citation_file(package, metadata)  # CITATION.cff
@@ -127,5 +139,6 @@ def summary(package: Package, check: bool) -> str:
     rows = [f"{name}: {table.num_rows} rows" for name, table in package.tables.items()]
     return (
         f"gsipaper: published {len(package.tables)} resources as CSV and Parquet, "
-        f"with the workbook, database, TMX and Moses files, reader page and zip, valid ({', '.join(rows)})"
+        f"with the workbook, database, TMX and Moses files, Croissant and CSVW metadata, "
+        f"reader page and zip, valid ({', '.join(rows)})"
     )

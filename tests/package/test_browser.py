@@ -378,7 +378,7 @@ def with_sentences(built, schemas, tables, descriptor, tmp_path_factory):
     typed["sentence_links"] = pa.Table.from_pylist(links)
     metadata = {"publication": {"publisher": "publisher", "date": "date"}, "summary": "summary"}
     titles = {"en": descriptor["title"], "zh": "题"}
-    page = page_html(typed, schemas, descriptor, metadata, titles, SourceFile(), [])
+    page = page_html(typed, schemas, descriptor, metadata, titles, SourceFile(), [], {})
     path = tmp_path_factory.mktemp("sentences") / "index.html"
     path.write_text(page, encoding="utf-8")
     return path.as_uri(), sentences, links

@@ -23,7 +23,7 @@ def test_frictionless_reports_every_resource_valid(built):
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])
     files = [
         "workbook", "database", "translation-memory", "moses-en", "moses-zh", "moses-ids",
-        "datasette-metadata", "page", "archive",
+        "datasette-metadata", "croissant", "csv-metadata", "page", "archive",
     ]  # fmt: skip
     assert [task.name for task in report.tasks][-len(files) :] == files
     assert len(report.tasks) == 2 * len(RESOURCES) + len(files)

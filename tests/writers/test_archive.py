@@ -26,8 +26,8 @@ def test_the_unpacked_package_is_valid(unpacked):
     report = frictionless.Package(str(unpacked / "datapackage.json")).validate()
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])
     # Each table as CSV and as Parquet; the workbook, the database, the TMX and Moses files,
-    # Datasette's metadata and the page.
-    assert len(report.tasks) == 2 * len(RESOURCES) + 8
+    # Datasette's metadata, the Croissant and CSVW metadata and the page.
+    assert len(report.tasks) == 2 * len(RESOURCES) + 10
 
 
 def test_the_zip_holds_every_published_file_but_itself(built, archive, unpacked):

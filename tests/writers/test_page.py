@@ -191,11 +191,14 @@ def page_with_first_paragraph(built, schemas, planted):
     tables["paragraphs"] = pa.Table.from_pylist(paragraphs, schema=tables["paragraphs"].schema)
     descriptor = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
     metadata = {"publication": {"publisher": "P", "date": "D"}, "summary": "S"}
+    linked = {"name": planted}  # the JSON-LD must hold it as text too
     page = page_html(
-        tables, schemas, descriptor, metadata, {"en": "T", "zh": "题"}, FakeSource(), []
+        tables, schemas, descriptor, metadata, {"en": "T", "zh": "题"}, FakeSource(), [], linked
     )
     tree = parse(page.encode())
-    assert len(tree.xpath("//script")) == 1
+    scripts = tree.xpath("//script")
+    assert [s.get("type") for s in scripts] == ["application/ld+json", None]
+    assert json.loads(scripts[0].text) == linked
     return paragraph_texts(tree)[paragraphs[0]["paragraph_id"]]
 
 

@@ -98,6 +98,24 @@ DATASETTE = Artefact(
     "table and column, and the canned queries of schemas/queries.sql.",
     stem="datasette-metadata",
 )
+CROISSANT = Artefact(
+    "croissant",
+    "json",
+    "application/ld+json",
+    "Croissant 1.0 metadata (MLCommons) for dataset hubs and loaders: the dataset, the CSV "
+    "and Parquet files with their sha256, and a record set per table, read from its Parquet "
+    "file, with the Table Schema's fields, types and keys.",
+    stem="croissant",
+    format="jsonld",
+)
+CSVW = Artefact(
+    "csv-metadata",
+    "json",
+    "application/csvm+json",
+    "W3C CSV on the Web (CSVW) metadata for the CSV files: their columns, datatypes, required "
+    "columns, patterns, primary and foreign keys, from the Table Schemas.",
+    stem="csv-metadata",
+)
 PAGE = Artefact(
     "page",
     "html",

@@ -10,6 +10,7 @@ character; where the sentence layer is present (the tables `sentences` and
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +21,7 @@ import pyarrow as pa
 
 from gsipaper.facts import LANGUAGE_NAMES, LANGUAGES, sha256_hex
 from gsipaper.writers.docs import constraint_text
-from gsipaper.writers.portals import citation_authors
+from gsipaper.writers.portals import citation_line
 
 PAGE_PATH = "dist/index.html"
 TEMPLATE = "index.html.j2"
@@ -60,8 +61,10 @@ def page_html(
     titles: dict[str, str],
     source,
     downloads: list[Download],
+    linked_data: dict,
 ) -> str:
-    """The page; `source` is the source file, with its `name` and `sha256`."""
+    """The page; `source` is the source file, with its `name` and `sha256`; `linked_data`
+    the schema.org description of the dataset it carries for search engines."""
     template = environment().get_template(TEMPLATE)
     rows = {name: table.to_pylist() for name, table in tables.items()}
     return template.render(
@@ -70,7 +73,8 @@ def page_html(
         language_names=LANGUAGE_NAMES,
         package=package,
         publication=metadata["publication"],
-        citation=citation(package, metadata),
+        citation=citation_line(package, metadata),
+        linked_data=script_json(linked_data),
         source=source,
         downloads=downloads,
         sections=sections(rows),
@@ -165,13 +169,10 @@ def cut_text(text: str, sentences: list[dict], links: dict[str, dict]) -> list[P
     return pieces
 
 
-def citation(package: dict, metadata: dict) -> str:
-    """The citation CITATION.cff gives, as one line: authors (year). title (version). dataset."""
-    names = ", ".join(author["title"] for author in citation_authors(package))
-    return (
-        f"{names} ({package['created'][:4]}). {metadata['summary']} "
-        f"(version {package['version']}) [Data set]."
-    )
+def script_json(value: dict) -> str:
+    """JSON to put inside a <script> element: no "</script>" or "<!--" can end it early."""
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def constraints(field: dict) -> str:

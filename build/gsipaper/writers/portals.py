@@ -43,6 +43,15 @@ def citation_cff(package: dict, metadata: dict) -> str:
     return GENERATED + yaml(citation)
 
 
+def citation_line(package: dict, metadata: dict) -> str:
+    """The citation CITATION.cff gives, as one line: authors (year). title (version). dataset."""
+    names = ", ".join(author["title"] for author in citation_authors(package))
+    return (
+        f"{names} ({package['created'][:4]}). {metadata['summary']} "
+        f"(version {package['version']}) [Data set]."
+    )
+
+
 def citation_authors(package: dict) -> list[dict]:
     """Who made the package: its packagers, or else every contributor."""
     contributors = package["contributors"]

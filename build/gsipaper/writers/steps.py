@@ -10,10 +10,14 @@ import pyarrow as pa
 from gsipaper.formats import csv_bytes, json_bytes, parquet_bytes
 from gsipaper.project.load import Project
 from gsipaper.writers.archive import zip_bytes
+from gsipaper.writers.croissant import croissant
+from gsipaper.writers.csvw_metadata import csvw_metadata
 from gsipaper.writers.database import database_bytes, side_by_side
 from gsipaper.writers.datasette import datasette_metadata
 from gsipaper.writers.descriptor import (
     ARCHIVE,
+    CROISSANT,
+    CSVW,
     DATABASE,
     DATASETTE,
     PAGE,
@@ -28,7 +32,8 @@ from gsipaper.writers.descriptor import (
 from gsipaper.writers.docs import DICTIONARY_PATH, data_dictionary
 from gsipaper.writers.exports import translation_files as translation_exports
 from gsipaper.writers.page import downloads, page_html
-from gsipaper.writers.portals import citation_cff
+from gsipaper.writers.portals import citation_cff, citation_line
+from gsipaper.writers.schema_org import page_dataset
 from gsipaper.writers.workbook import package_workbook
 
 Files = dict[str, bytes]
@@ -89,6 +94,16 @@ def datasette_file(package: dict, project: Project) -> Files:
     return {DATASETTE.path(metadata): json_bytes(described)}
 
 
+def table_metadata_files(package: dict, project: Project, titles: dict) -> Files:
+    """Croissant and CSVW: the tables described for the tools of those two standards."""
+    metadata = project.metadata
+    citation = citation_line(package, metadata)
+    return {
+        CROISSANT.path(metadata): json_bytes(croissant(package, titles, citation, project.schemas)),
+        CSVW.path(metadata): json_bytes(csvw_metadata(package, project.schemas)),
+    }
+
+
 def page_file(
     tables: dict[str, pa.Table],
     project: Project,
@@ -114,7 +129,9 @@ def page_file(
         },
     ]
     listing_ = downloads(files, listed, schemas, unhashed)
-    html = page_html(tables, schemas, package, metadata, titles, source, listing_)
+    citation = citation_line(package, metadata)
+    linked = page_dataset(package, titles, citation, listed, project.schemas)
+    html = page_html(tables, schemas, package, metadata, titles, source, listing_, linked)
     return {PAGE.path(metadata): html.encode("utf-8")}
 
 
