@@ -27,7 +27,7 @@ from gsipaper.project.schemas import limits_of  # noqa: E402
 from gsipaper.sentences.align import sentence_links  # noqa: E402
 from gsipaper.sentences.model import LENGTH_ONLY, MODEL, Model  # noqa: E402
 from gsipaper.sentences.split import split_sentences  # noqa: E402
-from gsipaper.tables.sentences import document_ratio  # noqa: E402
+from gsipaper.tabulate.sentences import document_ratio  # noqa: E402
 from support.gold import gold_links, ith_to_ith, strict_f1  # noqa: E402
 from support.parallel import pair  # noqa: E402
 

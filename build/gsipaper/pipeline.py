@@ -25,8 +25,8 @@ from gsipaper.paper.structure import structure
 from gsipaper.project.load import Project
 from gsipaper.project.schemas import Limits, limits_of
 from gsipaper.publish import publish
-from gsipaper.tables.paragraphs import paragraph_tables
-from gsipaper.tables.sentences import sentence_tables
+from gsipaper.tabulate.paragraphs import paragraph_tables
+from gsipaper.tabulate.sentences import sentence_tables
 from gsipaper.writers import steps
 from gsipaper.writers.descriptor import (
     CROISSANT,

@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
+SMALL_PHONE = {"width": 375, "height": 667}
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -219,6 +220,20 @@ def test_a_search_that_matches_nothing_hides_every_unit(visit, page_url):
     opened.page.fill("#search", "zzqxj")
     assert visible_units(opened.page) == []
     assert opened.page.text_content("#search-status").startswith("0 of")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_on_a_small_phone_the_paper_starts_on_the_first_screen(visit, page_url, javascript):
+    """At 375 by 667 pixels the title, then the first lines of the paper's first paragraph."""
+    opened = visit(page_url, viewport=SMALL_PHONE, java_script_enabled=javascript)
+    first = opened.page.locator(".unit .paragraph p").first
+    box = first.bounding_box()
+    line = opened.page.evaluate(
+        "(p) => parseFloat(getComputedStyle(p).lineHeight)", first.element_handle()
+    )
+    assert box["y"] + 2 * line <= SMALL_PHONE["height"], box
+    title = opened.page.locator("h1").bounding_box()
+    assert title["y"] + title["height"] <= box["y"]
 
 
 def test_no_horizontal_scrolling_on_a_phone(visit, page_url):

@@ -15,7 +15,7 @@ from gsipaper.project.schemas import limits_of
 from gsipaper.sentences.align import estimated_variance, sentence_links
 from gsipaper.sentences.costs import log_erfc
 from gsipaper.sentences.model import GALE_CHURCH_VARIANCE, LENGTH_ONLY, LINK_TYPES, PRIORS, Model
-from gsipaper.tables.sentences import document_ratio
+from gsipaper.tabulate.sentences import document_ratio
 from support.gold import gold_links, ith_to_ith, strict_f1
 from support.parallel import pair
 from support.project import ROOT, SOURCE

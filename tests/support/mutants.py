@@ -69,11 +69,11 @@ MUTANTS = [
     Mutant("paper/roles.py", '"en": re.compile(r"\\s+(?:is|provides)\\s+', '"en": re.compile(r"\\s+(?:is)\\s+', "the first role not found"),
     Mutant("paper/roles.py", "found = ROLE[language].match(closing, start + len(subject))", "found = ROLE[language].search(closing, start + len(subject))", "a role read from further on"),
     # tables
-    Mutant("tables/paragraphs.py", "enumerate(present, start=1)", "enumerate(present, start=0)", "paragraph positions from 0"),
-    Mutant("tables/paragraphs.py", '"source_lines": ";".join(map(str, paragraph.lines)),', '"source_lines": ";".join(map(str, paragraph.lines[:1])),', "source lines of joined fragments lost"),
-    Mutant("tables/paragraphs.py", '"text_zh": unit.zh and unit.zh.text,', '"text_zh": unit.zh and unit.zh.text[:-1],', "side-by-side Chinese text cut short"),
-    Mutant("tables/paragraphs.py", '"role_zh": commitment.roles["zh"],', '"role_zh": commitment.titles["zh"],', "Chinese role replaced by the title"),
-    Mutant("tables/paragraphs.py", "for position, unit in enumerate(edition.units, start=1)", "for position, unit in enumerate(reversed(edition.units), start=1)", "units out of document order"),
+    Mutant("tabulate/paragraphs.py", "enumerate(present, start=1)", "enumerate(present, start=0)", "paragraph positions from 0"),
+    Mutant("tabulate/paragraphs.py", '"source_lines": ";".join(map(str, paragraph.lines)),', '"source_lines": ";".join(map(str, paragraph.lines[:1])),', "source lines of joined fragments lost"),
+    Mutant("tabulate/paragraphs.py", '"text_zh": unit.zh and unit.zh.text,', '"text_zh": unit.zh and unit.zh.text[:-1],', "side-by-side Chinese text cut short"),
+    Mutant("tabulate/paragraphs.py", '"role_zh": commitment.roles["zh"],', '"role_zh": commitment.titles["zh"],', "Chinese role replaced by the title"),
+    Mutant("tabulate/paragraphs.py", "for position, unit in enumerate(edition.units, start=1)", "for position, unit in enumerate(reversed(edition.units), start=1)", "units out of document order"),
     # publish
     Mutant("writers/descriptor.py", '" The source text is cut off; the paragraphs it cuts are flagged truncated."', '""', "the cut-off note dropped"),
     Mutant("facts.py", 'return f"sha256:{sha256_hex(data)}"', 'return f"sha256:{sha256_hex(data[1:])}"', "wrong hashes described"),
@@ -91,8 +91,8 @@ MUTANTS = [
     Mutant("writers/workbook.py", 'FORMULA_STARTS = ("=", "+", "-", "@", "\\t", "\\r")', 'FORMULA_STARTS = ("+", "-", "@", "\\t", "\\r")', "a cell starting with = not quoted"),
     Mutant("writers/workbook.py", "lines = np.maximum(lines, -(-cell_widths // (width - 1)))", "lines = np.maximum(lines, cell_widths // width)", "rows too short for their wrapped text"),
     # the sentence layer, a chunk of units at a time
-    Mutant("tables/sentences.py", "before += len(layer.links.pair)", "before += 0", "link positions restart in each chunk"),
-    Mutant("tables/sentences.py", "in_order = [part for language in LANGUAGES for part in sentences[language]]", "in_order = [part for parts in zip(*sentences.values()) for part in parts]", "sentences of both languages chunk by chunk"),
+    Mutant("tabulate/sentences.py", "before += len(layer.links.pair)", "before += 0", "link positions restart in each chunk"),
+    Mutant("tabulate/sentences.py", "in_order = [part for language in LANGUAGES for part in sentences[language]]", "in_order = [part for parts in zip(*sentences.values()) for part in parts]", "sentences of both languages chunk by chunk"),
     # found by an independent mutation run: writers and the splitter's rules
     Mutant("writers/exports.py", '<seg>{escape(row[f"text_{language}"])}</seg>', '<seg>{row[f"text_{language}"]}</seg>', "TMX text not XML-escaped"),
     Mutant("writers/templates/index.html.j2", '<li><a href="#section-{{ section.section }}">', '<li><a href="#section-{{ section.numeral_en }}">', "contents links to ids that do not exist"),

@@ -106,13 +106,23 @@ def test_units_are_in_document_order_with_their_commitment_roles(built, publishe
         assert commitment["role_en"] in badge and commitment["role_zh"] in badge
 
 
-def test_the_header_gives_both_titles_the_source_hash_and_the_version(built):
+def test_the_header_gives_both_titles_and_the_about_section_the_source_hash_and_version(built):
     descriptor = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
-    header = parse((built / PAGE).read_bytes()).find(".//header").text_content()
-    source_hash = hashlib.sha256(SOURCE.read_bytes()).hexdigest()
+    tree = parse((built / PAGE).read_bytes())
+    header = tree.find(".//header").text_content()
     chinese = descriptor["description"].split("(", 1)[1].split(")", 1)[0]
-    for expected in (descriptor["title"], chinese, source_hash, descriptor["version"]):
-        assert expected in header
+    assert descriptor["title"] in header and chinese in header
+    about = tree.get_element_by_id("about").text_content()
+    source_hash = hashlib.sha256(SOURCE.read_bytes()).hexdigest()
+    for expected in (descriptor["description"], source_hash, descriptor["version"]):
+        assert expected in about
+
+
+def test_the_paper_comes_before_the_facts_downloads_and_dictionary(built):
+    """A reader, on a phone above all, meets the title and then the paper."""
+    tree = parse((built / PAGE).read_bytes())
+    sections = [s.get("id") for s in tree.xpath("//main/section")]
+    assert sections == ["paper", "about", "downloads", "dictionary"]
 
 
 def test_the_downloads_give_each_files_size_and_hash(built):

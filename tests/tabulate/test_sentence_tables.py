@@ -7,7 +7,7 @@ from translate.storage.tmx import tmxfile
 from gsipaper.pipeline import edition_of, tables_of
 from gsipaper.project.load import load_project
 from gsipaper.project.schemas import limits_of
-from gsipaper.tables import sentences as sentence_tables
+from gsipaper.tabulate import sentences as sentence_tables
 from support.generate import document
 from support.project import ROOT
 

@@ -7,7 +7,7 @@ import pyarrow as pa
 from gsipaper.facts import LANGUAGES, paragraph_id
 from gsipaper.paper.align import Edition
 from gsipaper.paper.roles import Commitment
-from gsipaper.tables.typed import by_column, typed_table
+from gsipaper.tabulate.typed import by_column, typed_table
 
 
 def paragraph_tables(

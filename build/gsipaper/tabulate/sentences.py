@@ -26,7 +26,7 @@ from gsipaper.paper.align import Edition, Unit
 from gsipaper.sentences.align import estimated_variance, link_arrays
 from gsipaper.sentences.model import MODEL, Links
 from gsipaper.sentences.split import spans_of_paragraphs
-from gsipaper.tables.typed import typed_table
+from gsipaper.tabulate.typed import typed_table
 
 CHUNK = 500_000  # characters of paragraph text, both languages, in a chunk of units
 
