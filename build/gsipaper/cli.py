@@ -26,6 +26,8 @@ from gsipaper.project.load import load_project
 from gsipaper.releases.diff import as_json, as_text, diff
 from gsipaper.releases.packages import load_package
 
+__all__ = ["main"]  # the rest are its own helpers
+
 
 def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, interrupt)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["Invalid", "SchemaMismatch", "SourceError"]  # the rest are its own helpers
+
 
 class SourceError(Exception):
     """A problem in the input: where it is, what is wrong and what was expected.

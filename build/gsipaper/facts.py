@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import hashlib
 
+__all__ = [
+    "CLOSERS",
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "hash_field",
+    "paragraph_id",
+    "sha256_hex",
+    "unit_id",
+]  # the rest are its own helpers
+
 LANGUAGES = ("en", "zh")
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 # What may close a sentence after its final mark: quotes and brackets of both scripts.

@@ -13,6 +13,19 @@ from pathlib import Path
 
 from gsipaper.errors import SourceError
 
+__all__ = [
+    "Busy",
+    "InterruptsWait",
+    "PublishedThenInterrupted",
+    "differences",
+    "lock",
+    "move_into_place",
+    "read_source",
+    "staging",
+    "tree_files",
+    "write_files",
+]  # the rest are its own helpers
+
 # What the build publishes, entry by entry. schemas/ is the project's own, copied as it is:
 # in place, it is never rewritten (an entry that has not changed is not moved).
 PUBLISHED = ("dist", "schemas", "datapackage.json", "CITATION.cff", "docs/data-dictionary.md")

@@ -15,6 +15,15 @@ import pyarrow.parquet as pq
 
 from gsipaper.project.schemas import arrow_schema
 
+__all__ = [
+    "CSV_DIALECT",
+    "csv_bytes",
+    "csv_table",
+    "json_bytes",
+    "parquet_bytes",
+    "read_csv",
+]  # the rest are its own helpers
+
 CSV_DIALECT = {
     "delimiter": ",",
     "lineTerminator": "\r\n",

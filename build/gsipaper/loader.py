@@ -12,6 +12,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+__all__ = ["load", "tables"]  # the rest are its own helpers
+
 FORMATS = ("pandas", "arrow")
 
 

@@ -38,6 +38,8 @@ from gsipaper.writers.descriptor import (
     file_resource,
 )
 
+__all__ = ["build"]  # the rest are its own helpers
+
 
 @dataclass(frozen=True, slots=True)
 class Package:

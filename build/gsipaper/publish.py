@@ -16,6 +16,8 @@ from gsipaper import files
 from gsipaper.errors import Invalid
 from gsipaper.validate import validate
 
+__all__ = ["publish"]  # the rest are its own helpers
+
 
 def publish(
     rendered: dict[str, bytes], out: Path, check: bool, announce: Callable[[], None]

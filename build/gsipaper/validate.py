@@ -19,6 +19,8 @@ import pyarrow.parquet as pq
 from gsipaper.facts import hash_field
 from gsipaper.formats import read_csv
 
+__all__ = ["validate"]  # the rest are its own helpers
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:

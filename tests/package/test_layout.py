@@ -71,3 +71,79 @@ def test_no_module_is_longer_than_about_300_lines():
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
     }
     assert long == {}
+
+
+def module_path(name: str):
+    path = CODE.joinpath(*name.split(".")) if name else CODE / "__init__"
+    return path.with_suffix(".py") if path.with_suffix(".py").exists() else path / "__init__.py"
+
+
+def is_module(name: str) -> bool:
+    return module_path(name).exists()
+
+
+def used_names() -> dict[str, set[tuple[str, str]]]:
+    """{module: {(module it uses, name it uses)}}: `from gsipaper.x import name`, and
+    `from gsipaper import x` followed by `x.name`."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for path in CODE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules: dict[str, str] = {}  # local name → the module it is
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("gsipaper"):
+                source = node.module.removeprefix("gsipaper").removeprefix(".")
+                for alias in node.names:
+                    qualified = f"{source}.{alias.name}".strip(".")
+                    if is_module(qualified):
+                        modules[alias.asname or alias.name] = qualified
+                    else:
+                        names.add((source, alias.name))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in modules
+            ):
+                names.add((modules[node.value.id], node.attr))
+        found[module_name(path)] = names
+    return found
+
+
+def exported(name: str) -> set[str] | None:
+    """The module's `__all__`, or None when it has none."""
+    for node in ast.parse(module_path(name).read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return set(ast.literal_eval(node.value))
+    return None
+
+
+def test_every_module_names_its_public_part_in_all():
+    missing = [
+        module_name(path)
+        for path in CODE.rglob("*.py")
+        if path.name != "__main__.py"
+        and path.read_text(encoding="utf-8").strip()  # an empty package file has nothing
+        and exported(module_name(path)) is None
+    ]
+    assert missing == []
+
+
+def test_no_module_uses_what_another_keeps_to_itself():
+    """What a module leaves out of `__all__` is its own helper: no other module uses it."""
+    reaching = sorted(
+        f"{module} uses {target}.{name}"
+        for module, uses in used_names().items()
+        for target, name in uses
+        if target != module and name not in (exported(target) or set())
+    )
+    assert reaching == []
+
+
+def test_a_use_of_a_helper_is_found():
+    uses = used_names()
+    assert ("writers.steps", "table_files") in uses["pipeline"]
+    assert "table_files" in exported("writers.steps")
+    assert "first_difference" not in exported("validate")

@@ -18,6 +18,8 @@ from gsipaper.paper import markers
 from gsipaper.paper.markers import COMMITMENT_SECTION, PRIORITY_SECTION
 from gsipaper.paper.structure import Heading, Paragraph, Title, Version
 
+__all__ = ["Edition", "Unit", "align", "check_lengths"]  # the rest are its own helpers
+
 Key = tuple[int, int, int]  # section, last list item (0 before any), order after that item
 # A gap is a key's (section, item): the item and the unnumbered paragraphs after it.
 

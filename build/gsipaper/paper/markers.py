@@ -9,6 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = [
+    "COMMITMENT_SECTION",
+    "FIRST_LIST_SECTION",
+    "PRIORITY_SECTION",
+    "Marker",
+    "is_finished",
+    "join",
+    "language_of",
+    "marker_of",
+    "roman",
+    "starts_mid_sentence",
+    "zh_numeral",
+]  # the rest are its own helpers
+
 # Section II lists the six commitments; section III the cooperation priorities. Any
 # section after the first may list numbered items.
 COMMITMENT_SECTION = 2

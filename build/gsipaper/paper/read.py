@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from gsipaper.errors import SourceError
 
+__all__ = ["Line", "read_lines"]  # the rest are its own helpers
+
 BOM = "\ufeff"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BYTE_LINE_BREAK = re.compile(rb"\r\n|\r|\n")

@@ -21,6 +21,8 @@ from gsipaper.paper.markers import COMMITMENT_SECTION
 from gsipaper.paper.structure import Paragraph
 from gsipaper.sentences.split import split_sentences
 
+__all__ = ["Commitment", "commitments_of"]  # the rest are its own helpers
+
 ROLE = {
     "en": re.compile(r"\s+(?:is|provides)\s+(?P<role>[^;,.]{1,80})"),
     "zh": re.compile(r"是(?P<role>[^，。；、]{1,40})"),

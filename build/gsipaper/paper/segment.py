@@ -13,6 +13,8 @@ from gsipaper.paper import markers
 from gsipaper.paper.markers import Marker
 from gsipaper.paper.read import Line
 
+__all__ = ["Block", "segment"]  # the rest are its own helpers
+
 
 @dataclass(frozen=True, slots=True)
 class Block:

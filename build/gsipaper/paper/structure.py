@@ -18,6 +18,8 @@ from gsipaper.paper.markers import COMMITMENT_SECTION, FIRST_LIST_SECTION
 from gsipaper.paper.segment import Block
 from gsipaper.project.schemas import Limits
 
+__all__ = ["Heading", "Paragraph", "Title", "Version", "structure"]  # the rest are its own helpers
+
 TITLE_LENGTH = 120
 
 

@@ -18,6 +18,8 @@ from gsipaper.errors import SourceError
 from gsipaper.project.queries import QUERIES_FILE, queries_of
 from gsipaper.project.schemas import RESOURCES, VIEWS, check_schema, schema_file
 
+__all__ = ["Project", "load_project"]  # the rest are its own helpers
+
 SOURCE = Path("source") / "gsi-concept-paper.txt"
 # What [tool.gsipaper] must hold, and the type of each value.
 METADATA: dict[str, type] = {

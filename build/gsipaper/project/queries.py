@@ -10,6 +10,8 @@ import re
 
 from gsipaper.errors import SourceError
 
+__all__ = ["QUERIES_FILE", "queries_of"]  # the rest are its own helpers
+
 QUERIES_FILE = "schemas/queries.sql"
 
 

@@ -8,6 +8,19 @@ import pyarrow as pa
 
 from gsipaper.errors import SchemaMismatch, SourceError
 
+__all__ = [
+    "RESOURCES",
+    "VIEWS",
+    "Limits",
+    "arrow_schema",
+    "check_columns",
+    "check_schema",
+    "column_names",
+    "is_required",
+    "limits_of",
+    "schema_file",
+]  # the rest are its own helpers
+
 RESOURCES = (
     "paragraphs",
     "sections",

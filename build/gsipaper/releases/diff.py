@@ -18,6 +18,8 @@ import pyarrow.compute as pc
 
 from gsipaper.releases.packages import Published, key_values
 
+__all__ = ["as_json", "as_text", "diff"]  # the rest are its own helpers
+
 KEY, ROW = "__key", "__row"
 SHORT = 60  # characters of a value shown in the human output
 

@@ -22,6 +22,8 @@ import pyarrow.compute as pc
 from gsipaper.errors import SourceError
 from gsipaper.formats import csv_table
 
+__all__ = ["Published", "key_values", "load_package"]  # the rest are its own helpers
+
 DESCRIPTOR = "datapackage.json"
 MAX_MEMBER = 256 * 2**20  # bytes of one file
 MAX_TOTAL = 2**30  # bytes of all the files of a zip, unpacked

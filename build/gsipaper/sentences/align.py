@@ -21,6 +21,8 @@ from gsipaper.sentences.model import (
 from gsipaper.sentences.program import Layout, sweep
 from gsipaper.sentences.trace import links_in_order, trace
 
+__all__ = ["align_sentences", "estimated_variance", "link_arrays"]  # the rest are its own helpers
+
 
 def align_sentences(
     english: list[str], chinese: list[str], *, ratio: float | None = None

@@ -11,6 +11,8 @@ import numpy as np
 from gsipaper.facts import CLOSERS
 from gsipaper.sentences.model import ANCHOR_BITS
 
+__all__ = ["anchor_masks", "is_cut_off", "may_anchor"]  # the rest are its own helpers
+
 KINDS = ("number", "latin", "ending", "quoted", "list")
 NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.'][A-Za-z0-9]+)*")

@@ -11,6 +11,8 @@ import numpy as np
 from gsipaper.sentences.anchors import anchor_masks, is_cut_off, may_anchor
 from gsipaper.sentences.model import Model
 
+__all__ = ["Batch", "batch_of"]  # the rest are its own helpers
+
 
 @dataclass(frozen=True, slots=True)
 class Batch:

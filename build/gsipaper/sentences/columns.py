@@ -8,6 +8,8 @@ import numpy as np
 
 from gsipaper.sentences.model import SKIP
 
+__all__ = ["DEEP", "Tables", "add_column", "add_soft_column"]  # the rest are its own helpers
+
 
 @dataclass(frozen=True, slots=True)
 class Tables:

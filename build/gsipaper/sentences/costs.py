@@ -9,6 +9,8 @@ import numpy as np
 
 from gsipaper.sentences.model import Model
 
+__all__ = ["Groups", "link_cost"]  # the rest are its own helpers
+
 
 @dataclass(frozen=True, slots=True)
 class Groups:

@@ -6,6 +6,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+__all__ = [
+    "ANCHOR_BITS",
+    "GALE_CHURCH_VARIANCE",
+    "LINK_TYPES",
+    "MODEL",
+    "SAMPLE_SENTENCES",
+    "SCORE_DIGITS",
+    "SKIP",
+    "Link",
+    "Links",
+    "Model",
+]  # the rest are its own helpers
+
 # (from the side with more sentences, from the other side): the order breaks ties.
 LINK_TYPES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2), (0, 1), (1, 0))
 SKIP = LINK_TYPES.index((1, 0))  # the one link within a column of the program

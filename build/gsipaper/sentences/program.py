@@ -11,6 +11,8 @@ from gsipaper.sentences.columns import DEEP, Tables, add_column, add_soft_column
 from gsipaper.sentences.costs import Groups, link_cost
 from gsipaper.sentences.model import LINK_TYPES, Model
 
+__all__ = ["Layout", "sweep"]  # the rest are its own helpers
+
 
 @dataclass(frozen=True, slots=True)
 class Layout:

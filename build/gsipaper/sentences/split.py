@@ -29,6 +29,8 @@ import numpy as np
 
 from gsipaper.facts import CLOSERS, LANGUAGES
 
+__all__ = ["spans_of_paragraphs", "split_sentences"]  # the rest are its own helpers
+
 # Titles that always precede a name, and abbreviations that precede a number.
 TITLES = "Mr Mrs Ms Dr Prof St Sr Jr Gen Col Lt Capt Sgt Rev Hon Gov Sen Rep Amb Mt vs cf viz"
 BEFORE_NUMBER = (

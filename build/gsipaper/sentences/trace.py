@@ -11,6 +11,8 @@ from gsipaper.sentences.columns import Tables
 from gsipaper.sentences.model import LINK_TYPES, SCORE_DIGITS, SKIP, Links
 from gsipaper.sentences.program import Layout
 
+__all__ = ["links_in_order", "trace"]  # the rest are its own helpers
+
 # The trace goes on one pair at a time once at most FEW pairs are unfinished and one of them
 # has more than SHORT rows and columns left: a step of all pairs together costs the same
 # however few they are, and a long pair would take a step for each of its links.

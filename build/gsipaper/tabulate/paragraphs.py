@@ -9,6 +9,8 @@ from gsipaper.paper.align import Edition
 from gsipaper.paper.roles import Commitment
 from gsipaper.tabulate.typed import by_column, typed_table
 
+__all__ = ["paragraph_tables"]  # the rest are its own helpers
+
 
 def paragraph_tables(
     edition: Edition, commitments: tuple[Commitment, ...], schemas: dict[str, dict]

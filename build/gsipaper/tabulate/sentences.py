@@ -28,6 +28,8 @@ from gsipaper.sentences.model import MODEL, Links
 from gsipaper.sentences.split import spans_of_paragraphs
 from gsipaper.tabulate.typed import typed_table
 
+__all__ = ["sentence_tables"]  # the rest are its own helpers
+
 CHUNK = 500_000  # characters of paragraph text, both languages, in a chunk of units
 
 

@@ -9,6 +9,8 @@ shrinks by a third in a package of this paper's size.
 
 from __future__ import annotations
 
+__all__ = ["zip_bytes"]  # the rest are its own helpers
+
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 UNIX = 3
 FILE_MODE = 0o100644  # a regular file, rw-r--r--

@@ -12,6 +12,8 @@ import graphlib
 
 from gsipaper.writers.schema_org import DATA_TYPES, dataset
 
+__all__ = ["croissant"]  # the rest are its own helpers
+
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 # The context every Croissant 1.0 file declares (the specification's, as published).
 CONTEXT = {

@@ -11,6 +11,8 @@ import re
 
 from gsipaper.formats import CSV_DIALECT
 
+__all__ = ["csvw_metadata"]  # the rest are its own helpers
+
 CONTEXT = ["http://www.w3.org/ns/csvw", {"@language": "en"}]
 # Table Schema types → CSVW datatypes (XML Schema's).
 DATATYPES = {

@@ -13,6 +13,8 @@ import pyarrow as pa
 
 from gsipaper.project.schemas import check_columns, column_names, is_required
 
+__all__ = ["database_bytes", "side_by_side"]  # the rest are its own helpers
+
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 
 # The side-by-side view, column by column: (name, table alias, field of that table).

@@ -8,6 +8,8 @@ written twice.
 
 from __future__ import annotations
 
+__all__ = ["datasette_metadata"]  # the rest are its own helpers
+
 
 def datasette_metadata(
     package: dict,

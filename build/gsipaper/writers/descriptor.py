@@ -15,6 +15,23 @@ from gsipaper.facts import LANGUAGE_NAMES, hash_field, sha256_hex
 from gsipaper.formats import CSV_DIALECT
 from gsipaper.writers.workbook import SIDE_BY_SIDE_SHEET
 
+__all__ = [
+    "ARCHIVE",
+    "CROISSANT",
+    "CSVW",
+    "DATABASE",
+    "DATASETTE",
+    "PAGE",
+    "TRANSLATION_FILES",
+    "WORKBOOK",
+    "Source",
+    "descriptor",
+    "file_resource",
+    "resources",
+    "source_line",
+    "workbook_resource",
+]  # the rest are its own helpers
+
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["DICTIONARY_PATH", "constraint_text", "data_dictionary"]  # the rest are its own helpers
+
 DICTIONARY_PATH = "docs/data-dictionary.md"
 HEADER = (
     "# Data dictionary\n\n"

@@ -18,6 +18,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyarrow as pa
 
+__all__ = ["translation_files"]  # the rest are its own helpers
+
 TMX_LANGUAGES = {"en": "en", "zh": "zh-CN"}
 CREATION_TOOL = "gsipaper"
 PROPS = ("link_id", "unit_id", "link_type", "score")

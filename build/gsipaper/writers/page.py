@@ -23,6 +23,8 @@ from gsipaper.facts import LANGUAGE_NAMES, LANGUAGES, sha256_hex
 from gsipaper.writers.docs import constraint_text
 from gsipaper.writers.portals import citation_line
 
+__all__ = ["downloads", "page_html"]  # the rest are its own helpers
+
 PAGE_PATH = "dist/index.html"
 TEMPLATE = "index.html.j2"
 # The language of the Chinese text as browsers and screen readers read it: Simplified script.

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from gsipaper.facts import LANGUAGES
 
+__all__ = ["citation_authors", "citation_cff", "citation_line"]  # the rest are its own helpers
+
 CFF_VERSION = "1.2.0"
 GENERATED = "# Written by the build from pyproject.toml and schemas/: edits here are lost.\n"
 # Hugging Face's size buckets, by the rows of the largest table.

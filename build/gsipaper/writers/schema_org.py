@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from gsipaper.writers.portals import citation_authors
 
+__all__ = ["DATA_TYPES", "dataset", "page_dataset"]  # the rest are its own helpers
+
 SCHEMA_ORG = "https://schema.org/"
 # Table Schema types → schema.org data types (Croissant's `dataType` takes these).
 DATA_TYPES = {

@@ -36,6 +36,21 @@ from gsipaper.writers.portals import citation_cff, citation_line
 from gsipaper.writers.schema_org import page_dataset
 from gsipaper.writers.workbook import package_workbook
 
+__all__ = [
+    "citation_file",
+    "database_file",
+    "datasette_file",
+    "dictionary_file",
+    "is_cut_off",
+    "listing",
+    "page_file",
+    "table_files",
+    "table_metadata_files",
+    "translation_memory_files",
+    "with_archive",
+    "workbook_file",
+]  # the rest are its own helpers
+
 Files = dict[str, bytes]
 
 

@@ -16,6 +16,8 @@ import pyarrow as pa
 from gsipaper.project.load import Project
 from gsipaper.project.schemas import column_names
 
+__all__ = ["SIDE_BY_SIDE_SHEET", "package_workbook"]  # the rest are its own helpers
+
 SIDE_BY_SIDE_SHEET = "side by side"
 BUILD_COMMAND = "make build (which runs python -m gsipaper build)"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
