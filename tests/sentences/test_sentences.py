@@ -186,3 +186,17 @@ def test_chinese_sentences_cover_any_text(text):
 def test_english_sentences_made_of_sentences_come_apart(parts):
     text = " ".join(f"{part}." for part in parts)
     assert split_sentences(text, "en") == [f"{part}." for part in parts]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("No. \na", ["No. \na"]),
+        ("It ends.  \n  then goes on.", ["It ends.  \n  then goes on."]),
+        ("It ends.\n\nAnother starts.", ["It ends.", "Another starts."]),
+        ("It ends. \t\n Another starts.", ["It ends.", "Another starts."]),
+    ],
+)
+def test_a_run_of_whitespace_is_one_gap_whatever_it_holds(text, expected):
+    """Lines broken by hand: the whole run decides, and no sentence starts with a space."""
+    assert split_sentences(text, "en") == expected

@@ -62,7 +62,9 @@ def english_end() -> re.Pattern:
         + r")\s+\d)"
     )
     mark = rf"[.?!]{not_abbreviation}[.?!]*"
-    gap = rf"\s*$|\s+(?![{lower_case_letters()}])"
+    # The whole run of whitespace, then a word that is not in lower case: a shorter run
+    # would leave the rest of it at the start of the next sentence.
+    gap = rf"\s*$|\s+(?![{lower_case_letters()}\s])"
     return re.compile(rf"{mark}[{re.escape(CLOSERS)}]*(?P<gap>{gap})")
 
 
