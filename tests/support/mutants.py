@@ -97,7 +97,7 @@ MUTANTS = [
     Mutant("writers/exports.py", '<seg>{escape(row[f"text_{language}"])}</seg>', '<seg>{row[f"text_{language}"]}</seg>', "TMX text not XML-escaped"),
     Mutant("writers/templates/index.html.j2", '<li><a href="#section-{{ section.section }}">', '<li><a href="#section-{{ section.numeral_en }}">', "contents links to ids that do not exist"),
     Mutant("sentences/split.py", '"zh": re.compile(rf"[。？！?!]+', '"zh": re.compile(rf"[。？！]+', "half-width ? and ! do not end a Chinese sentence"),
-    Mutant("sentences/split.py", 'gap = rf"\\s*$|\\s+(?![{lower_case_letters()}])"', 'gap = rf"\\s*$|\\s+"', "a full stop before a lower-case word ends a sentence"),
+    Mutant("sentences/split.py", 'gap = rf"\\s*$|\\s+(?![{lower_case_letters()}\\s])"', 'gap = rf"\\s*$|\\s+"', "a full stop before a lower-case word ends a sentence"),
     Mutant("paper/read.py", "\\x7f\\ufffe\\uffff]", "\\x7f]", "non-characters accepted into the XML files"),
 ]  # fmt: skip
 
