@@ -7,7 +7,6 @@ import json
 import shutil
 
 import csvw
-import mlcroissant
 import pytest
 import rdflib
 from lxml import html
@@ -26,6 +25,8 @@ RECOMMENDED = (
 
 def croissant_records(path, name: str) -> list[dict]:
     """A record set through mlcroissant, as plain values: it gives text as UTF-8 bytes."""
+    import mlcroissant  # here, not at collection: its import takes seconds in every worker
+
     dataset = mlcroissant.Dataset(jsonld=str(path))  # one a read: it caches its operations
     return [
         {
@@ -37,6 +38,8 @@ def croissant_records(path, name: str) -> list[dict]:
 
 
 def test_mlcroissant_validates_the_croissant_file_without_a_warning(dist):
+    import mlcroissant
+
     dataset = mlcroissant.Dataset(jsonld=str(dist / "croissant.json"))
     assert not dataset.metadata.ctx.issues.errors
     assert not dataset.metadata.ctx.issues.warnings

@@ -97,7 +97,6 @@ def test_hugging_face_datasets_loads_every_config_offline(built, tmp_path, publi
     assert result.returncode == 0, result.stderr
     loaded = json.loads(result.stdout)
     assert loaded == published
-    assert loaded["paragraphs"][13]["text"].startswith("安全问题事关各国人民的福祉")
 
 
 def test_the_version_is_copied_from_pyproject_everywhere(
