@@ -1,4 +1,4 @@
-"""What a link costs, in nats: its prior, its lengths (Gale-Church), its anchors."""
+"""What a link costs, in nats: its prior, its lengths (Gale-Church), its anchors, its words."""
 
 from __future__ import annotations
 
@@ -7,30 +7,55 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gsipaper.sentences.model import Model
+from gsipaper.sentences.lexical import lexical_cost
+from gsipaper.sentences.model import LARGEST, Model
 
 
 @dataclass(frozen=True, slots=True)
 class Groups:
-    """For each end position and group size: summed lengths, joined anchors, any cut."""
+    """For each end position and group size: summed lengths, joined anchors and concepts,
+    any cut; and each sentence's concepts, `back` sentences before the end."""
 
     lengths: dict[int, np.ndarray]
     masks: dict[int, np.ndarray]
     cut: dict[int, np.ndarray]
     valid: dict[int, np.ndarray]
+    concepts: dict[int, np.ndarray]
+    each: list[np.ndarray]  # by `back`
 
     @staticmethod
-    def of(lengths: np.ndarray, masks: np.ndarray, cut: np.ndarray, index: np.ndarray) -> Groups:
+    def of(
+        lengths: np.ndarray,
+        masks: np.ndarray,
+        cut: np.ndarray,
+        concepts: np.ndarray,
+        index: np.ndarray,
+    ) -> Groups:
         """`lengths` etc. hold, at each position, the sentence that ends there (none at 0)."""
         groups = Groups({0: np.zeros_like(lengths)}, {0: np.zeros_like(masks)},
-                        {0: np.zeros_like(cut)}, {0: np.ones_like(cut)})  # fmt: skip
-        for size in (1, 2, 3):
+                        {0: np.zeros_like(cut)}, {0: np.ones_like(cut)},
+                        {0: np.zeros_like(concepts)}, [])  # fmt: skip
+        for size in range(1, LARGEST + 1):
             shift = size - 1
             groups.lengths[size] = groups.lengths[size - 1] + shifted(lengths, shift)
             groups.masks[size] = groups.masks[size - 1] | shifted(masks, shift)
             groups.cut[size] = groups.cut[size - 1] | shifted(cut, shift)
             groups.valid[size] = index >= size
+            groups.each.append(shifted(concepts, shift))
+            groups.concepts[size] = groups.concepts[size - 1] | groups.each[-1]
         return groups
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The lexical weights of each row's pair: its concepts' levels, a hit's and a miss's cost."""
+
+    levels: np.ndarray
+    hit: np.ndarray
+    miss: np.ndarray
+
+    def __getitem__(self, rows: slice) -> Words:
+        return Words(self.levels[rows], self.hit[rows], self.miss[rows])
 
 
 def shifted(values: np.ndarray, by: int) -> np.ndarray:
@@ -45,13 +70,17 @@ def link_cost(
     link: tuple[int, int],
     row_groups: Groups,
     active: int,
-    column: tuple[np.ndarray, np.ndarray, np.ndarray],
+    column: tuple,
     variance: np.ndarray,
     model: Model,
+    words: Words | None = None,
 ) -> np.ndarray:
-    """The cost of a link of this type ending at each active row, in nats."""
+    """The cost of a link of this type ending at each active row, in nats.
+
+    `column` holds, for the link's group of the other side at each row: its length, anchors,
+    cut flag, concepts and each of its sentences' concepts."""
     a = link[0]
-    lengths, masks, cut = column
+    lengths, masks, cut = column[:3]
     lengths_cost = (
         0.0
         if model.flat_skips and 0 in link
@@ -65,6 +94,9 @@ def link_cost(
         + lengths_cost
         + model.anchor_cost * np.bitwise_count(row_groups.masks[a][:active] ^ masks)
     )  # fmt: skip
+    if model.lexical and words is not None and 0 not in link:
+        rows = [each[:active] for each in row_groups.each[:a]]
+        cost = cost + lexical_cost(rows, column[4], words.levels, words.hit, words.miss)
     return np.where(row_groups.valid[a][:active], cost, np.inf)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from gsipaper.sentences.batch import Batch
 from gsipaper.sentences.columns import DEEP, Tables, add_column, add_soft_column
-from gsipaper.sentences.costs import Groups, link_cost
+from gsipaper.sentences.costs import Groups, Words, link_cost
 from gsipaper.sentences.model import LINK_TYPES, Model
 
 
@@ -59,13 +59,13 @@ def features(
     index: np.ndarray,
     count: np.ndarray,
     reverse: bool,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Lengths, anchors and cut flags at each position: position i holds sentence i - 1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Lengths, anchors, cut flags and concepts at each position: position i holds sentence i - 1
     of its side (of the side read backwards with `reverse`), position 0 nothing."""
     sentence = (count[pair] - index) if reverse else (index - 1)
     present = index > 0
     found = []
-    for values in (batch.lengths, batch.masks, batch.cut):
+    for values in (batch.lengths, batch.masks, batch.cut, batch.concepts):
         both = []
         for language in ("en", "zh"):
             flat = values[language]
@@ -74,7 +74,7 @@ def features(
             both.append(flat[safe] if len(flat) else np.zeros(len(at), dtype=flat.dtype))
         chosen = np.where(english, both[0], both[1])
         found.append(np.where(present, chosen, np.zeros(1, dtype=chosen.dtype)))
-    return found[0], found[1], found[2]
+    return found[0], found[1], found[2], found[3]
 
 
 def sweep(
@@ -100,6 +100,8 @@ def sweep(
         layout.index_of_column,
     )  # fmt: skip
     variance = batch.variance[layout.order][layout.pair_of_row]
+    row_pairs = layout.order[layout.pair_of_row]
+    words = Words(batch.levels[row_pairs], batch.hit[row_pairs], batch.miss[row_pairs])
     everything = len(layout.pair_of_row)
     nothing = (np.zeros(everything), np.zeros(everything, dtype=np.uint64),
                np.zeros(everything, dtype=bool))  # fmt: skip
@@ -116,11 +118,13 @@ def sweep(
             if flat:
                 cost = flat.backwards(layout, choice, (a, b), j, active)
             else:
-                column = tuple(
-                    values[b][at]
-                    for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
-                )
-                cost = link_cost((a, b), row_groups, active, column, variance, model)
+                column = (
+                    *(values[b][at] for values in (column_groups.lengths, column_groups.masks,
+                                                    column_groups.cut, column_groups.concepts)),
+                    [each[at] for each in column_groups.each[:b]],
+                )  # fmt: skip
+                cost = link_cost((a, b), row_groups, active, column, variance, model,
+                                 words[:active])  # fmt: skip
             hard = None if flat else earlier(tables.cost[j - b], a, active) + cost
             soft = earlier(tables.soft[j - b], a, active) + cost
             candidates.append((choice, hard, soft, cost))
