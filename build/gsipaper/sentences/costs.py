@@ -13,15 +13,14 @@ from gsipaper.sentences.model import LARGEST, Model
 
 @dataclass(frozen=True, slots=True)
 class Groups:
-    """For each end position and group size: summed lengths, joined anchors and concepts,
-    any cut; and each sentence's concepts, `back` sentences before the end."""
+    """For each end position and group size: summed lengths, joined anchors, any cut; and
+    the concepts of each sentence `back` sentences before the end."""
 
     lengths: dict[int, np.ndarray]
     masks: dict[int, np.ndarray]
     cut: dict[int, np.ndarray]
     valid: dict[int, np.ndarray]
-    concepts: dict[int, np.ndarray]
-    each: list[np.ndarray]  # by `back`
+    each: list[np.ndarray]  # concepts, by `back`
 
     @staticmethod
     def of(
@@ -33,8 +32,7 @@ class Groups:
     ) -> Groups:
         """`lengths` etc. hold, at each position, the sentence that ends there (none at 0)."""
         groups = Groups({0: np.zeros_like(lengths)}, {0: np.zeros_like(masks)},
-                        {0: np.zeros_like(cut)}, {0: np.ones_like(cut)},
-                        {0: np.zeros_like(concepts)}, [])  # fmt: skip
+                        {0: np.zeros_like(cut)}, {0: np.ones_like(cut)}, [])  # fmt: skip
         for size in range(1, LARGEST + 1):
             shift = size - 1
             groups.lengths[size] = groups.lengths[size - 1] + shifted(lengths, shift)
@@ -42,7 +40,6 @@ class Groups:
             groups.cut[size] = groups.cut[size - 1] | shifted(cut, shift)
             groups.valid[size] = index >= size
             groups.each.append(shifted(concepts, shift))
-            groups.concepts[size] = groups.concepts[size - 1] | groups.each[-1]
         return groups
 
 
@@ -78,7 +75,7 @@ def link_cost(
     """The cost of a link of this type ending at each active row, in nats.
 
     `column` holds, for the link's group of the other side at each row: its length, anchors,
-    cut flag, concepts and each of its sentences' concepts."""
+    cut flag and each of its sentences' concepts."""
     a = link[0]
     lengths, masks, cut = column[:3]
     lengths_cost = (
@@ -96,7 +93,7 @@ def link_cost(
     )  # fmt: skip
     if model.lexical and words is not None and 0 not in link:
         rows = [each[:active] for each in row_groups.each[:a]]
-        cost = cost + lexical_cost(rows, column[4], words.levels, words.hit, words.miss)
+        cost = cost + lexical_cost(rows, column[3], words.levels, words.hit, words.miss)
     return np.where(row_groups.valid[a][:active], cost, np.inf)
 
 

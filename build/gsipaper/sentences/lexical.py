@@ -48,7 +48,7 @@ def concepts_of(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Concept
     levels = np.zeros((len(pairs), len(LEVELS)), np.uint64)
     translated = chinese_glosses([p[1] for p in pairs])
     start = {"en": 0, "zh": 0}
-    for index, (english, chinese) in enumerate(pairs):
+    for index, (english, _) in enumerate(pairs):
         en_stems = [set(stems_of(s)) for s in english]
         vocabulary = set().union(*en_stems)
         zh_stems = [vocabulary & glosses for glosses in translated[index]]

@@ -120,7 +120,7 @@ def sweep(
             else:
                 column = (
                     *(values[b][at] for values in (column_groups.lengths, column_groups.masks,
-                                                    column_groups.cut, column_groups.concepts)),
+                                                    column_groups.cut)),
                     [each[at] for each in column_groups.each[:b]],
                 )  # fmt: skip
                 cost = link_cost((a, b), row_groups, active, column, variance, model,

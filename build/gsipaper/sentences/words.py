@@ -13,12 +13,15 @@ import re
 
 WORD = re.compile(r"[A-Za-z]+")
 # Words that stand in every sentence and in most glosses: matching them proves nothing.
-STOP = frozenset(
-    "a an the and or but nor of to in on at by for from with as into unto upon than that this "
-    "these those there here it its he him his she her they them their we us our you your ye "
-    "thee thou thy thine i me my mine who whom whose which what be is are was were been am "
-    "not no so also all any some one sb sth etc cl esp lit fig used variant see".split()
-)
+STOP = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "as", "into", "unto", "upon", "than", "that", "this", "these", "those",
+    "there", "here", "it", "its", "he", "him", "his", "she", "her", "they", "them", "their",
+    "we", "us", "our", "you", "your", "ye", "thee", "thou", "thy", "thine", "i", "me", "my",
+    "mine", "who", "whom", "whose", "which", "what", "be", "is", "are", "was", "were", "been",
+    "am", "not", "no", "so", "also", "all", "any", "some", "one", "sb", "sth", "etc", "cl",
+    "esp", "lit", "fig", "used", "variant", "see",
+})  # fmt: skip
 # Forms no ending rule reaches, to the form their dictionary glosses use.
 IRREGULAR = {
     "saith": "say", "said": "say", "spake": "speak", "spoke": "speak", "spoken": "speak",
