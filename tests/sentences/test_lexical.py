@@ -93,12 +93,13 @@ def test_the_dictionarys_keys_tell_its_headwords_apart():
 
 
 def test_the_dictionary_is_loaded_once_and_only_when_used(monkeypatch):
+    (headword, word), *_ = plain_entries()
     calls = []
     real = cedict.dictionary_of
     monkeypatch.setattr(cedict, "dictionary_of", lambda text: calls.append(1) or real(text))
     cedict.dictionary.cache_clear()
+    cedict.read_dictionary.cache_clear()
     try:
-        (headword, word), *_ = plain_entries()
         pairs = [([f"The {word}.", "Then."], [f"{headword}。", "然后。"])]
         sentence_links(pairs, ratio=0.3, model=replace(MODEL, lexical=False))
         assert calls == []  # not used, not loaded
@@ -106,8 +107,14 @@ def test_the_dictionary_is_loaded_once_and_only_when_used(monkeypatch):
             concepts_of([([f"The {word}.", "Then."], [f"{headword}。", "然后。"])])
         assert calls == [1]
         assert cedict.dictionary() is cedict.dictionary()
+        cedict.dictionary.cache_clear()
+        cedict.read_dictionary.cache_clear()
+        cedict.prefetch()  # a thread loads it; a call meanwhile waits for it, and gets it
+        assert cedict.dictionary() is cedict.read_dictionary()
+        assert calls == [1, 1]
     finally:
         cedict.dictionary.cache_clear()
+        cedict.read_dictionary.cache_clear()
 
 
 def test_a_pairs_concepts_are_its_words_found_on_both_sides():

@@ -9,8 +9,10 @@ its headwords is first found in a text.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+import threading
 import zlib
 from dataclasses import dataclass
 from importlib.resources import files
@@ -44,40 +46,92 @@ class Dictionary:
 
 @functools.cache
 def dictionary() -> Dictionary:
-    """Loaded on first use, once per process."""
+    """Loaded on first use, once per process (a call while `prefetch` loads it waits)."""
+    with LOADING:
+        return read_dictionary()
+
+
+@functools.cache
+def read_dictionary() -> Dictionary:
     package, name = SOURCE
     text = zlib.decompress((files(package) / name).read_bytes(), wbits=31)
     return dictionary_of(text)
+
+
+LOADING = threading.Lock()
+
+
+def prefetch() -> None:
+    """Load the dictionary in a thread of its own, for a caller with other work first.
+
+    Most of the load is zlib's and numpy's, which let go of Python's lock: on a second core
+    it costs the caller next to nothing. An error is left for the first real use to meet.
+    """
+    threading.Thread(target=quietly_loaded, daemon=True).start()
+
+
+def quietly_loaded() -> None:
+    with contextlib.suppress(Exception):
+        dictionary()
 
 
 def dictionary_of(text: bytes) -> Dictionary:
     """Lines "TRADITIONAL SIMPLIFIED [pinyin] /gloss/gloss/"; lines starting "#" are comments."""
     data = np.frombuffer(text, np.uint8)
     ends = np.flatnonzero(data == ord("\n"))
-    starts = np.concatenate(([0], ends + 1))[: len(ends) + (len(text) > 0 and text[-1:] != b"\n")]
-    line_start = np.concatenate((starts, [len(text)])).astype(np.int64)
-    starts = starts[(data[np.minimum(starts, len(data) - 1)] != ord("#")) & (starts < len(data))]
+    line_start = np.concatenate(([0], ends + 1, [len(text)] if text[-1:] != b"\n" else []))
+    line_start = line_start.astype(np.int64)
+    line = np.flatnonzero(data[line_start[:-1].clip(max=len(data) - 1)] != ord("#"))
+    starts = line_start[line]
     spaces = np.flatnonzero(data == ord(" "))
-    first = spaces[np.minimum(np.searchsorted(spaces, starts), len(spaces) - 1)]
-    second = spaces[np.minimum(np.searchsorted(spaces, first + 1), len(spaces) - 1)]
-    line = np.searchsorted(line_start, starts, "right") - 1
+    first = spaces[np.searchsorted(spaces, starts).clip(max=len(spaces) - 1)]
+    second = spaces[np.searchsorted(spaces, first + 1).clip(max=len(spaces) - 1)]
     keys, lines = [], []
-    for begin, end in ((starts, first), (first + 1, second)):  # traditional, then simplified
+    for begin, end in ((first + 1, second), (starts, first)):  # simplified, then traditional
         fits = (end > begin) & (end - begin <= LONGEST_BYTES)
-        keys.append(keys_of(data, begin[fits], end[fits]))
-        lines.append(line[fits])
-    keys, lines = np.concatenate(keys), np.concatenate(lines).astype(np.int32)
-    order = np.argsort(keys, kind="stable")
+        keys.append(np.where(fits, keys_of(data, begin, end), 0))
+    # A traditional headword written as the simplified one is the same key, kept once.
+    for found, kept in ((keys[0], keys[0] != 0), (keys[1], (keys[1] != 0) & (keys[1] != keys[0]))):
+        lines.append(line[kept].astype(np.int32))
+        keys.append(found[kept])
+    keys, lines = np.concatenate(keys[2:]), np.concatenate(lines)
+    order = np.argsort(keys)
     return Dictionary(text, line_start, keys[order], lines[order])
 
 
 def keys_of(data: np.ndarray, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
     """The key of each byte range of up to KEY_BYTES: its bytes as two words, mixed."""
-    at = begin[:, None] + np.arange(KEY_BYTES)
-    block = np.where(at < end[:, None], data[np.minimum(at, len(data) - 1)], 0).astype(np.uint8)
-    words = block.view("<u8")  # two 64-bit words a range
+    size = (end - begin).astype(np.int64)
+    low = masked(unaligned_words(data, begin), size)
+    high = masked(unaligned_words(data, begin + 8), size - 8)
     with np.errstate(over="ignore"):
-        return (words[:, 0] * MIX[0]) ^ (words[:, 1] * MIX[1]) ^ (end - begin).astype(np.uint64)
+        return (low * MIX[0]) ^ (high * MIX[1]) ^ size.astype(np.uint64)
+
+
+# Of a word of 8 bytes, the first n (0 to 8) kept: MASKS[n].
+MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+
+
+def masked(words: np.ndarray, size: np.ndarray) -> np.ndarray:
+    return words & MASKS[size.clip(0, 8)]
+
+
+def unaligned_words(data: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The 8 bytes from each offset `at` as a little-endian word (zeros past the end): read
+    through the 8 views of the bytes as words, one per alignment, so no byte is copied."""
+    out = np.zeros(len(at), np.uint64)
+    for shift in range(8):
+        count = max((len(data) - shift) // 8, 0)
+        words = np.frombuffer(data, "<u8", count=count, offset=shift) if count else None
+        chosen = np.flatnonzero(at % 8 == shift)
+        index = at[chosen] // 8
+        inside = index < count
+        if words is not None:
+            out[chosen[inside]] = words[index[inside]]
+        for near in chosen[~inside].tolist():  # the last bytes: fewer than 8 remain
+            tail = data[at[near] : at[near] + 8].tobytes().ljust(8, b"\0")
+            out[near] = np.frombuffer(tail, "<u8")[0]
+    return out
 
 
 def headword_lines(text: bytes) -> tuple[np.ndarray, np.ndarray]:
