@@ -10,7 +10,7 @@ sentences over the wall time of aligning the whole set at once, the dictionary l
   the chunk's place: even places (0, 2, ...) the tune half, odd ones the held-out half. The
   file is read where it is and never copied here; without it, its rows are left out.
 - this paper: each unit's published sentences against tests/data/sentence-links.gold.tsv.
-- generated: paragraphs of known links (bench/parallel.py), short and long.
+- generated: paragraphs of known links (tests/support/parallel.py), short and long.
 
 The methods: the i-th sentence with the i-th; Gale and Church by lengths alone as NLTK
 implements them (`nltk.translate.gale_church.align_blocks`, their priors and variance, the
