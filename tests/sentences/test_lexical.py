@@ -147,7 +147,7 @@ masks = st.integers(min_value=0, max_value=2**64 - 1).map(np.uint64)
 
 
 def cost(rows, columns, levels) -> float:
-    hit, miss = weights(1, HIT_RATES, CHANCE_RATES)
+    hit, miss = weights(HIT_RATES, CHANCE_RATES)
     arrays = [np.array([m], np.uint64) for m in rows], [np.array([m], np.uint64) for m in columns]
     return float(lexical_cost(*arrays, np.array([levels], np.uint64), hit, miss)[0])
 
@@ -172,10 +172,10 @@ def test_the_lexical_term_favours_neither_merges_nor_splits(english, chinese, le
 
 
 def test_a_hit_is_evidence_for_a_link_and_a_miss_against_it():
-    hit, miss = weights(1, HIT_RATES, CHANCE_RATES)
+    hit, miss = weights(HIT_RATES, CHANCE_RATES)
     assert (hit < 0).all() and (miss > 0).all()
     # A concept in as many sentences as a right link finds it in proves nothing.
-    hit, miss = weights(1, (0.5,) * len(LEVELS), (0.5,) * len(LEVELS))
+    hit, miss = weights((0.5,) * len(LEVELS), (0.5,) * len(LEVELS))
     assert (hit == 0).all() and (miss == 0).all()
 
 
@@ -205,7 +205,7 @@ def written_out_cost(english, chinese, links, ratio: float) -> float:
     link, its concepts' hits and misses: the model as docs/alignment.md writes it."""
     found = concepts_of([(english, chinese)])
     en, zh, levels = found.masks["en"], found.masks["zh"], found.levels[0]
-    hit, miss = (w[0] for w in weights(1, HIT_RATES, CHANCE_RATES))
+    hit, miss = weights(HIT_RATES, CHANCE_RATES)
     total = 0.0
     for e, z in links:
         total -= math.log(PRIORS[(len(e), len(z))])

@@ -25,7 +25,7 @@ class Batch:
     masks: dict[str, np.ndarray]  # anchors, one bit each
     concepts: dict[str, np.ndarray]  # the dictionary's concepts, one bit each (lexical.py)
     levels: np.ndarray  # of each pair: the concepts' bits of each level
-    hit: np.ndarray  # of each pair: the cost of a concept's hit at each level
+    hit: np.ndarray  # the cost of a concept's hit at each level
     miss: np.ndarray  # and of its miss
     cut: dict[str, np.ndarray]  # the sentence is cut off by the source
     count: dict[str, np.ndarray]  # sentences of each pair
@@ -83,10 +83,10 @@ def batch_of(
     if model.lexical:
         concepts = concepts or concepts_of(pairs)
         words, levels = concepts.masks, concepts.levels
-        hit, miss = weights(len(pairs), *(model.rates or (HIT_RATES, CHANCE_RATES)))
+        hit, miss = weights(*(model.rates or (HIT_RATES, CHANCE_RATES)))
     else:
         words = {k: np.zeros(len(lengths[k]), dtype=np.uint64) for k in sides}
         levels = np.zeros((len(pairs), len(LEVELS)), np.uint64)
-        hit = miss = np.zeros((len(pairs), len(LEVELS)))
+        hit = miss = np.zeros(len(LEVELS))
     return Batch(lengths, masks, words, levels, hit, miss, cut, count, offset,
                  model.variance * ratios, count["en"] >= count["zh"])  # fmt: skip

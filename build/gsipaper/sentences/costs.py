@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gsipaper.sentences.lexical import lexical_cost
+from gsipaper.sentences.lexical import LinkEvidence
 from gsipaper.sentences.model import LARGEST, Model
 
 
@@ -43,18 +43,6 @@ class Groups:
         return groups
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
-    """The lexical weights of each row's pair: its concepts' levels, a hit's and a miss's cost."""
-
-    levels: np.ndarray
-    hit: np.ndarray
-    miss: np.ndarray
-
-    def __getitem__(self, rows: slice) -> Words:
-        return Words(self.levels[rows], self.hit[rows], self.miss[rows])
-
-
 def shifted(values: np.ndarray, by: int) -> np.ndarray:
     if by == 0:
         return values
@@ -70,12 +58,12 @@ def link_cost(
     column: tuple,
     variance: np.ndarray,
     model: Model,
-    words: Words | None = None,
+    words: LinkEvidence | None = None,
 ) -> np.ndarray:
     """The cost of a link of this type ending at each active row, in nats.
 
-    `column` holds, for the link's group of the other side at each row: its length, anchors,
-    cut flag and each of its sentences' concepts."""
+    `column` holds, for the link's group of the other side at each row: its length, anchors
+    and cut flag; `words`, the lexical evidence of the column's links."""
     a = link[0]
     lengths, masks, cut = column[:3]
     lengths_cost = (
@@ -92,8 +80,7 @@ def link_cost(
         + model.anchor_cost * np.bitwise_count(row_groups.masks[a][:active] ^ masks)
     )  # fmt: skip
     if model.lexical and words is not None and 0 not in link:
-        rows = [each[:active] for each in row_groups.each[:a]]
-        cost = cost + lexical_cost(rows, column[3], words.levels, words.hit, words.miss)
+        cost = cost + words.cost(*link)
     return np.where(row_groups.valid[a][:active], cost, np.inf)
 
 

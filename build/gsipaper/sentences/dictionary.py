@@ -117,21 +117,10 @@ def masked(words: np.ndarray, size: np.ndarray) -> np.ndarray:
 
 
 def unaligned_words(data: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """The 8 bytes from each offset `at` as a little-endian word (zeros past the end): read
-    through the 8 views of the bytes as words, one per alignment, so no byte is copied."""
-    out = np.zeros(len(at), np.uint64)
-    for shift in range(8):
-        count = max((len(data) - shift) // 8, 0)
-        words = np.frombuffer(data, "<u8", count=count, offset=shift) if count else None
-        chosen = np.flatnonzero(at % 8 == shift)
-        index = at[chosen] // 8
-        inside = index < count
-        if words is not None:
-            out[chosen[inside]] = words[index[inside]]
-        for near in chosen[~inside].tolist():  # the last bytes: fewer than 8 remain
-            tail = data[at[near] : at[near] + 8].tobytes().ljust(8, b"\0")
-            out[near] = np.frombuffer(tail, "<u8")[0]
-    return out
+    """The 8 bytes from each offset `at` as a little-endian word (zeros past the end)."""
+    padded = np.concatenate((data, np.zeros(8, np.uint8)))
+    picked = padded[np.minimum(at, len(data))[:, None] + np.arange(8)]
+    return np.ascontiguousarray(picked).view("<u8").ravel()
 
 
 def headword_lines(text: bytes) -> tuple[np.ndarray, np.ndarray]:

@@ -11,7 +11,7 @@ first, as only they can say which sentence goes with which.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -96,9 +96,9 @@ def chinese_glosses(sides: Sequence[Sequence[str]]) -> list[list[frozenset[str]]
 
 
 def weights(
-    pairs: int, hit_rates: Sequence[float], chance_rates: Sequence[float]
+    hit_rates: Sequence[float], chance_rates: Sequence[float]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """What each level's hit and miss cost, in nats, for each pair.
+    """What a hit and a miss of a concept cost at each level, in nats.
 
     A concept of a sentence is found in a sentence of the other side at its level's hit rate
     p where the two are in one link, at its chance rate q where they are not: a hit costs
@@ -109,7 +109,7 @@ def weights(
     p, q = np.asarray(hit_rates, float), np.minimum(chance_rates, hit_rates)
     hit = LEXICAL_WEIGHT * np.log(q / p)
     miss = LEXICAL_WEIGHT * np.log((1 - q) / (1 - p)) / 2
-    return np.tile(hit, (pairs, 1)), np.tile(miss, (pairs, 1))
+    return hit, miss
 
 
 def measured_rates(
@@ -148,12 +148,64 @@ def lexical_cost(
 
     Taking two links as one adds the evidence of the sentences of one with those of the
     other: a merge is paid for by what those sentences share, not by its size."""
-    cost = np.zeros(len(rows[0]))
-    for row in rows:
-        for column in columns:
-            both, one = row & column, row ^ column
-            for level in range(levels.shape[1]):
-                bits = levels[:, level]
-                cost += hit[:, level] * np.bitwise_count(both & bits)
-                cost += miss[:, level] * np.bitwise_count(one & bits)
+    evidence = LinkEvidence.of(rows, levels, columns, levels, hit, miss)
+    return evidence.cost(len(rows), len(columns))
+
+
+@dataclass(slots=True)
+class LinkEvidence:
+    """`lexical_cost` of the links that end at each row of one column of the program, for
+    every link type: each sentence pair's evidence is reckoned once, as many types share it.
+    `rows[s]` holds the concepts of the sentence s before the link's end on the rows' side.
+
+    A pair's misses are the concepts of either sentence less twice those of both: what the
+    two have alone (`alone`, a miss for each of a sentence's concepts) is reckoned once for
+    each sentence, and only the shared concepts for each pair (`shared`: a hit less two misses).
+    """
+
+    rows: list[np.ndarray]
+    columns: list[np.ndarray]
+    levels: np.ndarray  # of each row's pair: the bits of each level
+    shared: np.ndarray  # by level
+    row_alone: list[np.ndarray]
+    column_alone: list[np.ndarray]
+    known: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+
+    @staticmethod
+    def of(
+        rows: list[np.ndarray],
+        row_levels: np.ndarray,
+        columns: list[np.ndarray],
+        column_levels: np.ndarray,
+        hit: np.ndarray,
+        miss: np.ndarray,
+    ) -> LinkEvidence:
+        return LinkEvidence(
+            rows, columns, row_levels, hit - 2 * miss,
+            [alone(concepts, row_levels, miss) for concepts in rows],
+            [alone(concepts, column_levels, miss) for concepts in columns],
+        )  # fmt: skip
+
+    def cost(self, a: int, b: int) -> np.ndarray:
+        total = np.zeros(len(self.levels))
+        for s in range(a):
+            for t in range(b):
+                total += self.pair(s, t)
+        return total
+
+    def pair(self, s: int, t: int) -> np.ndarray:
+        if (s, t) not in self.known:
+            both = self.rows[s] & self.columns[t]
+            cost = self.row_alone[s] + self.column_alone[t]
+            for level in range(self.levels.shape[1]):
+                cost += self.shared[level] * np.bitwise_count(both & self.levels[:, level])
+            self.known[s, t] = cost
+        return self.known[s, t]
+
+
+def alone(concepts: np.ndarray, levels: np.ndarray, miss: np.ndarray) -> np.ndarray:
+    """What each sentence's concepts cost as misses."""
+    cost = np.zeros(len(concepts))
+    for level in range(levels.shape[1]):
+        cost += miss[level] * np.bitwise_count(concepts & levels[:, level])
     return cost

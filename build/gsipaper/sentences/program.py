@@ -8,7 +8,8 @@ import numpy as np
 
 from gsipaper.sentences.batch import Batch
 from gsipaper.sentences.columns import DEEP, Tables, add_column, add_soft_column
-from gsipaper.sentences.costs import Groups, Words, link_cost
+from gsipaper.sentences.costs import Groups, link_cost
+from gsipaper.sentences.lexical import LinkEvidence
 from gsipaper.sentences.model import LINK_TYPES, Model
 
 
@@ -100,8 +101,12 @@ def sweep(
         layout.index_of_column,
     )  # fmt: skip
     variance = batch.variance[layout.order][layout.pair_of_row]
-    row_pairs = layout.order[layout.pair_of_row]
-    words = Words(batch.levels[row_pairs], batch.hit[row_pairs], batch.miss[row_pairs])
+    row_words = None
+    if model.lexical and not flat:  # each sentence's misses reckoned once for every column
+        row_levels = batch.levels[layout.order[layout.pair_of_row]]
+        column_levels = batch.levels[layout.order[layout.pair_of_column]]
+        row_words = LinkEvidence.of(row_groups.each, row_levels, column_groups.each,
+                                    column_levels, batch.hit, batch.miss)  # fmt: skip
     everything = len(layout.pair_of_row)
     nothing = (np.zeros(everything), np.zeros(everything, dtype=np.uint64),
                np.zeros(everything, dtype=bool))  # fmt: skip
@@ -112,19 +117,24 @@ def sweep(
         pair = layout.pair_of_row[:active]
         at = (layout.column_offset[: layout.active_pairs[j]] + j)[pair]
         candidates = []
+        words = row_words and LinkEvidence(
+            [each[:active] for each in row_words.rows],
+            [each[at] for each in row_words.columns],
+            row_words.levels[:active], row_words.shared,
+            [each[:active] for each in row_words.row_alone],
+            [each[at] for each in row_words.column_alone],
+        )  # fmt: skip
         for choice, (a, b) in enumerate(LINK_TYPES):
             if b == 0 or b > j or not model.priors.get((a, b)):
                 continue
             if flat:
                 cost = flat.backwards(layout, choice, (a, b), j, active)
             else:
-                column = (
-                    *(values[b][at] for values in (column_groups.lengths, column_groups.masks,
-                                                    column_groups.cut)),
-                    [each[at] for each in column_groups.each[:b]],
-                )  # fmt: skip
-                cost = link_cost((a, b), row_groups, active, column, variance, model,
-                                 words[:active])  # fmt: skip
+                column = tuple(
+                    values[b][at]
+                    for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
+                )
+                cost = link_cost((a, b), row_groups, active, column, variance, model, words)
             hard = None if flat else earlier(tables.cost[j - b], a, active) + cost
             soft = earlier(tables.soft[j - b], a, active) + cost
             candidates.append((choice, hard, soft, cost))
