@@ -25,6 +25,7 @@ from gsipaper.paper.structure import structure
 from gsipaper.project.load import Project
 from gsipaper.project.schemas import Limits, limits_of
 from gsipaper.publish import publish
+from gsipaper.sentences.dictionary import prefetch
 from gsipaper.tabulate.paragraphs import paragraph_tables
 from gsipaper.tabulate.sentences import sentence_tables
 from gsipaper.writers import steps
@@ -75,6 +76,7 @@ def tables_of(data: bytes, project: Project) -> dict[str, pa.Table]:
 
 def edition_and_tables(data: bytes, project: Project) -> tuple[Edition, dict[str, pa.Table]]:
     limits = limits_of(project.schemas)
+    prefetch()  # the aligner's dictionary, read while the paper is
     edition = edition_of(data, limits)
     check_lengths(edition, limits.text_length)  # every paragraph fits a spreadsheet cell
     commitments = commitments_of(edition.units)  # roles: each commitment's title and role

@@ -10,8 +10,11 @@ from dataclasses import replace
 import numpy as np
 
 from gsipaper.sentences.batch import Batch, batch_of
+from gsipaper.sentences.lexical import Concepts, concepts_of, measured_rates
 from gsipaper.sentences.model import (
+    CHANCE_RATES,
     GALE_CHURCH_VARIANCE,
+    HIT_RATES,
     MODEL,
     SAMPLE_SENTENCES,
     Link,
@@ -21,7 +24,7 @@ from gsipaper.sentences.model import (
 from gsipaper.sentences.program import Layout, sweep
 from gsipaper.sentences.trace import links_in_order, trace
 
-__all__ = ["align_sentences", "estimated_variance", "link_arrays"]  # the rest are its own helpers
+__all__ = ["align_sentences", "estimated_links"]  # the rest are its own helpers
 
 
 def align_sentences(
@@ -66,27 +69,79 @@ def link_arrays(
     model: Model = MODEL,
 ) -> Links:
     """`sentence_links` as arrays, one entry per link: for tables of many links."""
-    if model.variance is None:
-        model = replace(model, variance=estimated_variance(pairs, ratio, model))
-    return solve(batch_of(pairs, ratio, model), model)
+    return estimated_links(pairs, ratio, model)[0]
+
+
+def estimated_links(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], ratio: float | None, model: Model
+) -> tuple[Links, Model]:
+    """`link_arrays`, and the model with what it estimated of the document (if anything)."""
+    concepts = concepts_of(pairs) if model.lexical else None
+    if model.variance is None or (model.lexical and model.rates is None):
+        model = estimated_model(pairs, ratio, model, concepts)
+    return solve(batch_of(pairs, ratio, model, concepts), model), model
 
 
 def estimated_variance(
     pairs: Sequence[tuple[Sequence[str], Sequence[str]]], ratio: float | None, model: Model
 ) -> float:
-    """The variance per character (at a ratio of 1) of the links found in the first pairs
-    with Gale and Church's, by maximum likelihood; theirs counts as one link more.
+    """`estimated_model`'s variance."""
+    variance = estimated_model(pairs, ratio, model).variance
+    assert variance is not None, "an estimated model has its variance"
+    return variance
 
-    A pair with more sentences than the whole sample is left out of it: alone, it would
-    cost as much as aligning it, again.
+
+def estimated_model(
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+    ratio: float | None,
+    model: Model,
+    concepts: Concepts | None = None,
+) -> Model:
+    """The model with the document's own variance and lexical rates, from the links found in
+    its first pairs with Gale and Church's variance and the starting rates.
+
+    The variance per character (at a ratio of 1) is the maximum-likelihood one of those
+    links, with Gale and Church's counted as one link more; the rates are counted in them
+    (`measured_rates`). A pair with more sentences than the whole sample is left out of it:
+    alone, it would cost as much as aligning it, again. Given, the variance and the rates
+    are kept.
     """
     sizes = np.array([max(len(english), len(chinese)) for english, chinese in pairs], np.int64)
     small = np.flatnonzero(sizes <= SAMPLE_SENTENCES)
     taken = small[: int(np.searchsorted(np.cumsum(sizes[small]), SAMPLE_SENTENCES)) + 1]
     sample = [pairs[k] for k in taken.tolist()]
-    first = replace(model, variance=GALE_CHURCH_VARIANCE)
-    batch = batch_of(sample, ratio, first)
+    if model.lexical:
+        counts = {
+            "en": np.array([len(p[0]) for p in pairs], np.int64),
+            "zh": np.array([len(p[1]) for p in pairs], np.int64),
+        }
+        concepts = (concepts or concepts_of(pairs)).of_pairs(taken, counts)
+    first = replace(model, variance=model.variance or GALE_CHURCH_VARIANCE,
+                    rates=model.rates or (HIT_RATES, CHANCE_RATES))  # fmt: skip
+    batch = batch_of(sample, ratio, first, concepts)
     links = solve(batch, first)
+    assert first.variance is not None
+    variance = model.variance or measured_variance(batch, links, first.variance)
+    rates = model.rates
+    if model.lexical and rates is None:
+        rates = measured_rates(batch.concepts, batch.levels, flat_links(batch, links),
+                               (HIT_RATES, CHANCE_RATES))  # fmt: skip
+    return replace(model, variance=variance, rates=rates)
+
+
+def flat_links(batch: Batch, links: Links) -> list[list[tuple]]:
+    """Each pair's links as the flat indices of their English and Chinese sentences."""
+    found: list[list[tuple]] = [[] for _ in batch.count["en"]]
+    for pair, en_start, en_count, zh_start, zh_count, _ in zip(
+        *(column.tolist() for column in links.columns()), strict=True
+    ):
+        en, zh = int(batch.offset["en"][pair]) + en_start, int(batch.offset["zh"][pair]) + zh_start
+        found[pair].append((range(en, en + en_count), range(zh, zh + zh_count)))
+    return found
+
+
+def measured_variance(batch: Batch, links: Links, variance: float) -> float:
+    """The maximum-likelihood variance of the links' lengths; `variance` counts as one more."""
     sums = {}
     for language, start, count in (("en", links.en_start, links.en_count),
                                    ("zh", links.zh_start, links.zh_count)):  # fmt: skip
@@ -95,12 +150,12 @@ def estimated_variance(
             running = np.concatenate(([0.0], np.cumsum(values)))
             sums[language, name] = running[at + count] - running[at]
     x, y = sums["en", "length"], sums["zh", "length"]
-    ratios = batch.variance[links.pair] / GALE_CHURCH_VARIANCE
+    ratios = batch.variance[links.pair] / variance
     # Links with both sides, none cut off by the source: the others have no deviation to measure.
     weight = np.where((x > 0) & (y > 0) & (sums["en", "cut"] + sums["zh", "cut"] == 0),
                       links.score, 0.0)  # fmt: skip
     squares = (y - x) ** 2 / np.maximum((x + y) / 2, 1e-9) / ratios
-    return float((GALE_CHURCH_VARIANCE + weight @ squares) / (1 + weight.sum()))
+    return float((variance + weight @ squares) / (1 + weight.sum()))
 
 
 def solve(batch: Batch, model: Model) -> Links:

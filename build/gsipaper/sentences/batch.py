@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from gsipaper.sentences.anchors import anchor_masks, is_cut_off, may_anchor
-from gsipaper.sentences.model import Model
+from gsipaper.sentences.lexical import LEVELS, Concepts, concepts_of, weights
+from gsipaper.sentences.model import CHANCE_RATES, HIT_RATES, Model
 
 __all__ = ["Batch", "batch_of"]  # the rest are its own helpers
 
@@ -24,6 +25,10 @@ class Batch:
 
     lengths: dict[str, np.ndarray]  # by language, every pair's sentences one after another
     masks: dict[str, np.ndarray]  # anchors, one bit each
+    concepts: dict[str, np.ndarray]  # the dictionary's concepts, one bit each (lexical.py)
+    levels: np.ndarray  # of each pair: the concepts' bits of each level
+    hit: np.ndarray  # the cost of a concept's hit at each level
+    miss: np.ndarray  # and of its miss
     cut: dict[str, np.ndarray]  # the sentence is cut off by the source
     count: dict[str, np.ndarray]  # sentences of each pair
     offset: dict[str, np.ndarray]  # where each pair's sentences start
@@ -40,8 +45,12 @@ class Batch:
 
 
 def batch_of(
-    pairs: Sequence[tuple[Sequence[str], Sequence[str]]], ratio: float | None, model: Model
+    pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+    ratio: float | None,
+    model: Model,
+    concepts: Concepts | None = None,
 ) -> Batch:
+    """`concepts`, when given, are those of `pairs` (lexical.concepts_of)."""
     sides = {"en": [p[0] for p in pairs], "zh": [p[1] for p in pairs]}
     count = {k: np.array([len(s) for s in v], dtype=np.int64) for k, v in sides.items()}
     lengths = {
@@ -73,5 +82,13 @@ def batch_of(
         for language, side in (("en", english), ("zh", chinese)):
             if model.cut_off and side and is_cut_off(side[-1]):
                 cut[language][offset[language][index] + len(side) - 1] = True
-    return Batch(lengths, masks, cut, count, offset, model.variance * ratios,
-                 count["en"] >= count["zh"])  # fmt: skip
+    if model.lexical:
+        concepts = concepts or concepts_of(pairs)
+        words, levels = concepts.masks, concepts.levels
+        hit, miss = weights(*(model.rates or (HIT_RATES, CHANCE_RATES)))
+    else:
+        words = {k: np.zeros(len(lengths[k]), dtype=np.uint64) for k in sides}
+        levels = np.zeros((len(pairs), len(LEVELS)), np.uint64)
+        hit = miss = np.zeros(len(LEVELS))
+    return Batch(lengths, masks, words, levels, hit, miss, cut, count, offset,
+                 model.variance * ratios, count["en"] >= count["zh"])  # fmt: skip

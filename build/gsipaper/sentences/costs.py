@@ -1,4 +1,4 @@
-"""What a link costs, in nats: its prior, its lengths (Gale-Church), its anchors."""
+"""What a link costs, in nats: its prior, its lengths (Gale-Church), its anchors, its words."""
 
 from __future__ import annotations
 
@@ -7,31 +7,41 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gsipaper.sentences.model import Model
+from gsipaper.sentences.lexical import LinkEvidence
+from gsipaper.sentences.model import LARGEST, Model
 
 __all__ = ["Groups", "link_cost"]  # the rest are its own helpers
 
 
 @dataclass(frozen=True, slots=True)
 class Groups:
-    """For each end position and group size: summed lengths, joined anchors, any cut."""
+    """For each end position and group size: summed lengths, joined anchors, any cut; and
+    the concepts of each sentence `back` sentences before the end."""
 
     lengths: dict[int, np.ndarray]
     masks: dict[int, np.ndarray]
     cut: dict[int, np.ndarray]
     valid: dict[int, np.ndarray]
+    each: list[np.ndarray]  # concepts, by `back`
 
     @staticmethod
-    def of(lengths: np.ndarray, masks: np.ndarray, cut: np.ndarray, index: np.ndarray) -> Groups:
+    def of(
+        lengths: np.ndarray,
+        masks: np.ndarray,
+        cut: np.ndarray,
+        concepts: np.ndarray,
+        index: np.ndarray,
+    ) -> Groups:
         """`lengths` etc. hold, at each position, the sentence that ends there (none at 0)."""
         groups = Groups({0: np.zeros_like(lengths)}, {0: np.zeros_like(masks)},
-                        {0: np.zeros_like(cut)}, {0: np.ones_like(cut)})  # fmt: skip
-        for size in (1, 2, 3):
+                        {0: np.zeros_like(cut)}, {0: np.ones_like(cut)}, [])  # fmt: skip
+        for size in range(1, LARGEST + 1):
             shift = size - 1
             groups.lengths[size] = groups.lengths[size - 1] + shifted(lengths, shift)
             groups.masks[size] = groups.masks[size - 1] | shifted(masks, shift)
             groups.cut[size] = groups.cut[size - 1] | shifted(cut, shift)
             groups.valid[size] = index >= size
+            groups.each.append(shifted(concepts, shift))
         return groups
 
 
@@ -47,13 +57,17 @@ def link_cost(
     link: tuple[int, int],
     row_groups: Groups,
     active: int,
-    column: tuple[np.ndarray, np.ndarray, np.ndarray],
+    column: tuple,
     variance: np.ndarray,
     model: Model,
+    words: LinkEvidence | None = None,
 ) -> np.ndarray:
-    """The cost of a link of this type ending at each active row, in nats."""
+    """The cost of a link of this type ending at each active row, in nats.
+
+    `column` holds, for the link's group of the other side at each row: its length, anchors
+    and cut flag; `words`, the lexical evidence of the column's links."""
     a = link[0]
-    lengths, masks, cut = column
+    lengths, masks, cut = column[:3]
     lengths_cost = (
         0.0
         if model.flat_skips and 0 in link
@@ -67,6 +81,8 @@ def link_cost(
         + lengths_cost
         + model.anchor_cost * np.bitwise_count(row_groups.masks[a][:active] ^ masks)
     )  # fmt: skip
+    if model.lexical and words is not None and 0 not in link:
+        cost = cost + words.cost(*link)
     return np.where(row_groups.valid[a][:active], cost, np.inf)
 
 

@@ -9,6 +9,7 @@ import numpy as np
 from gsipaper.sentences.batch import Batch
 from gsipaper.sentences.columns import DEEP, Tables, add_column, add_soft_column
 from gsipaper.sentences.costs import Groups, link_cost
+from gsipaper.sentences.lexical import LinkEvidence
 from gsipaper.sentences.model import LINK_TYPES, Model
 
 __all__ = ["Layout", "sweep"]  # the rest are its own helpers
@@ -61,13 +62,13 @@ def features(
     index: np.ndarray,
     count: np.ndarray,
     reverse: bool,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Lengths, anchors and cut flags at each position: position i holds sentence i - 1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Lengths, anchors, cut flags and concepts at each position: position i holds sentence i - 1
     of its side (of the side read backwards with `reverse`), position 0 nothing."""
     sentence = (count[pair] - index) if reverse else (index - 1)
     present = index > 0
     found = []
-    for values in (batch.lengths, batch.masks, batch.cut):
+    for values in (batch.lengths, batch.masks, batch.cut, batch.concepts):
         both = []
         for language in ("en", "zh"):
             flat = values[language]
@@ -76,7 +77,7 @@ def features(
             both.append(flat[safe] if len(flat) else np.zeros(len(at), dtype=flat.dtype))
         chosen = np.where(english, both[0], both[1])
         found.append(np.where(present, chosen, np.zeros(1, dtype=chosen.dtype)))
-    return found[0], found[1], found[2]
+    return found[0], found[1], found[2], found[3]
 
 
 def sweep(
@@ -102,6 +103,12 @@ def sweep(
         layout.index_of_column,
     )  # fmt: skip
     variance = batch.variance[layout.order][layout.pair_of_row]
+    row_words = None
+    if model.lexical and not flat:  # each sentence's misses reckoned once for every column
+        row_levels = batch.levels[layout.order[layout.pair_of_row]]
+        column_levels = batch.levels[layout.order[layout.pair_of_column]]
+        row_words = LinkEvidence.of(row_groups.each, row_levels, column_groups.each,
+                                    column_levels, batch.hit, batch.miss)  # fmt: skip
     everything = len(layout.pair_of_row)
     nothing = (np.zeros(everything), np.zeros(everything, dtype=np.uint64),
                np.zeros(everything, dtype=bool))  # fmt: skip
@@ -112,6 +119,13 @@ def sweep(
         pair = layout.pair_of_row[:active]
         at = (layout.column_offset[: layout.active_pairs[j]] + j)[pair]
         candidates = []
+        words = row_words and LinkEvidence(
+            [each[:active] for each in row_words.rows],
+            [each[at] for each in row_words.columns],
+            row_words.levels[:active], row_words.shared,
+            [each[:active] for each in row_words.row_alone],
+            [each[at] for each in row_words.column_alone],
+        )  # fmt: skip
         for choice, (a, b) in enumerate(LINK_TYPES):
             if b == 0 or b > j or not model.priors.get((a, b)):
                 continue
@@ -122,7 +136,7 @@ def sweep(
                     values[b][at]
                     for values in (column_groups.lengths, column_groups.masks, column_groups.cut)
                 )
-                cost = link_cost((a, b), row_groups, active, column, variance, model)
+                cost = link_cost((a, b), row_groups, active, column, variance, model, words)
             hard = None if flat else earlier(tables.cost[j - b], a, active) + cost
             soft = earlier(tables.soft[j - b], a, active) + cost
             candidates.append((choice, hard, soft, cost))

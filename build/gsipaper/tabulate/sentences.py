@@ -3,8 +3,8 @@
 Each paragraph's published text is split with `split_sentences`' rules and each
 unit's two paragraphs are linked with `align_sentences`' method. The ratio of
 Chinese to English characters is the document's own, measured on its units that
-have both paragraphs whole; the length variance is estimated on its first
-sentences (`estimated_variance`). The units are then taken a chunk at a time,
+have both paragraphs whole; the length variance and the rates of the dictionary's
+evidence are estimated on its first sentences (`estimated_model`). The units are then taken a chunk at a time,
 each chunk in one pass, and its columns made in Arrow: a long document has
 hundreds of thousands of sentences, and a chunk's Python strings and program
 are dropped before the next chunk's are made. A unit's sentences and links do
@@ -14,7 +14,7 @@ not depend on the chunk it falls in.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import nanoarrow
 import numpy as np
@@ -23,8 +23,8 @@ import pyarrow.compute as pc
 
 from gsipaper.facts import LANGUAGES, paragraph_id
 from gsipaper.paper.align import Edition, Unit
-from gsipaper.sentences.align import estimated_variance, link_arrays
-from gsipaper.sentences.model import MODEL, Links
+from gsipaper.sentences.align import estimated_links
+from gsipaper.sentences.model import MODEL, Links, Model
 from gsipaper.sentences.split import spans_of_paragraphs
 from gsipaper.tabulate.typed import typed_table
 
@@ -64,17 +64,17 @@ class SentenceLayer:
     links: Links
     sentence_ids: dict[str, pa.Array]  # by language, in order
     link_ids: pa.Array
-    variance: float  # of the length cost, per character at a ratio of 1
+    model: Model  # with the variance and lexical rates estimated on the first chunk
 
 
 def sentence_tables(edition: Edition, schemas: dict[str, dict]) -> dict[str, pa.Table]:
     """The sentences and sentence_links tables: every paragraph pair split and aligned."""
-    ratio, variance, before = document_ratio(edition), None, 0
+    ratio, model, before = document_ratio(edition), None, 0
     sentences: dict[str, list] = {language: [] for language in LANGUAGES}
     links = []
     for units in chunks(edition.units):
-        layer = sentence_layer(units, ratio, variance)
-        variance = layer.variance  # the first chunk's estimate, for every chunk
+        layer = sentence_layer(units, ratio, model)
+        model = layer.model  # the first chunk's estimates, for every chunk
         for language in LANGUAGES:
             sentences[language].append(sentence_columns(layer, language))
         links.append(link_columns(layer, before))
@@ -107,13 +107,11 @@ def joined(parts: list[dict[str, pa.Array]]) -> dict[str, pa.ChunkedArray]:
 
 
 def sentence_layer(
-    units: Sequence[Unit], ratio: float | None, variance: float | None
+    units: Sequence[Unit], ratio: float | None, model: Model | None
 ) -> SentenceLayer:
     sides = {language: side_of(units, language) for language in LANGUAGES}
     pairs = list(zip(*(unit_sentences(sides[language]) for language in LANGUAGES), strict=True))
-    if variance is None:
-        variance = estimated_variance(pairs, ratio, MODEL)
-    links = link_arrays(pairs, ratio=ratio, model=replace(MODEL, variance=variance))
+    links, model = estimated_links(pairs, ratio, model or MODEL)
     unit_ids = [unit.unit_id for unit in units]
     return SentenceLayer(
         unit_ids,
@@ -121,7 +119,7 @@ def sentence_layer(
         links,
         {language: sentence_ids(unit_ids, sides[language], language) for language in LANGUAGES},
         link_ids(unit_ids, links),
-        variance,
+        model,
     )
 
 

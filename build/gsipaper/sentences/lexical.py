@@ -1,0 +1,220 @@
+"""Lexical evidence: the English words of a paragraph pair whose translations the dictionary
+finds in its Chinese sentences, one bit each, and what a hit or a miss of each is worth.
+
+A concept is the stem of an English word of the pair that the dictionary's glosses of a
+headword found in one of the pair's Chinese sentences also give. Each sentence carries the
+bits of the concepts it has: an English one those of its words, a Chinese one those its
+headwords translate. Only concepts on both sides of the pair are told apart, the rarest
+first, as only they can say which sentence goes with which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from gsipaper.sentences.dictionary import glosses_of, headword_lines
+from gsipaper.sentences.model import LEXICAL_WEIGHT, RATE_WEIGHT
+from gsipaper.sentences.words import stems_of
+
+__all__ = [
+    "LEVELS",
+    "Concepts",
+    "LinkEvidence",
+    "concepts_of",
+    "measured_rates",
+    "weights",
+]  # the rest are its own helpers
+
+BITS = 64  # concepts told apart in one pair: the rarest; the others are left out
+# Concepts are weighed by how many of the pair's sentences have them: 2, 3, 4, 5 or more.
+LEVELS = (2, 3, 4, 5)
+
+
+@dataclass(frozen=True, slots=True)
+class Concepts:
+    """Every pair's concept bits, flat by language like the lengths, and for each pair
+    the bits of each level."""
+
+    masks: dict[str, np.ndarray]  # uint64 per sentence
+    levels: np.ndarray  # uint64, pairs x LEVELS: the bits of each level
+
+    def of_pairs(self, taken: np.ndarray, count: dict[str, np.ndarray]) -> Concepts:
+        """The concepts of the pairs `taken`; `count`: every pair's sentences by language."""
+        masks = {}
+        for language, counts in count.items():
+            start = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+            at = [np.arange(start[k], start[k] + counts[k]) for k in taken.tolist()]
+            masks[language] = self.masks[language][np.concatenate([np.zeros(0, int), *at])]
+        return Concepts(masks, self.levels[taken])
+
+
+def concepts_of(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Concepts:
+    sizes = {"en": [len(p[0]) for p in pairs], "zh": [len(p[1]) for p in pairs]}
+    masks = {k: np.zeros(sum(v), np.uint64) for k, v in sizes.items()}
+    levels = np.zeros((len(pairs), len(LEVELS)), np.uint64)
+    translated = chinese_glosses([p[1] for p in pairs])
+    start = {"en": 0, "zh": 0}
+    for index, (english, _) in enumerate(pairs):
+        en_stems = [set(stems_of(s)) for s in english]
+        vocabulary = set().union(*en_stems)
+        zh_stems = [vocabulary & glosses for glosses in translated[index]]
+        found = pair_concepts(en_stems, zh_stems, levels[index])
+        for language, side in (("en", found[0]), ("zh", found[1])):
+            masks[language][start[language] : start[language] + len(side)] = side
+            start[language] += len(side)
+    return Concepts(masks, levels)
+
+
+def pair_concepts(
+    en_stems: list[set[str]], zh_stems: list[set[str]], levels: np.ndarray
+) -> tuple[list[int], list[int]]:
+    """The bits of each sentence; the pair's `levels` filled in."""
+    counts: dict[str, int] = {}
+    for sentence in (*en_stems, *zh_stems):
+        for concept in sentence:
+            counts[concept] = counts.get(concept, 0) + 1
+    shared = set().union(*en_stems) & set().union(*zh_stems) if en_stems and zh_stems else set()
+    kept = sorted(shared, key=lambda c: (counts[c], c))[:BITS]
+    bit = {concept: 1 << index for index, concept in enumerate(kept)}
+    for concept, value in bit.items():
+        levels[min(counts[concept], LEVELS[-1]) - LEVELS[0]] |= np.uint64(value)
+    masks = [[sum(bit[c] for c in s if c in bit) for s in side] for side in (en_stems, zh_stems)]
+    return masks[0], masks[1]
+
+
+def chinese_glosses(sides: Sequence[Sequence[str]]) -> list[list[frozenset[str]]]:
+    """For each Chinese sentence of each pair, the stems of the glosses of its headwords:
+    every sentence searched at once, one line a sentence."""
+    sentences = [sentence for side in sides for sentence in side]
+    joined = "\n".join(sentences).encode("utf-8")
+    starts = np.cumsum([0, *(len(s.encode("utf-8")) + 1 for s in sentences)])
+    position, line = headword_lines(joined)
+    of_sentence = np.searchsorted(starts, position, "right") - 1
+    lines: list[set[int]] = [set() for _ in sentences]
+    for sentence, found in zip(of_sentence.tolist(), line.tolist(), strict=True):
+        lines[sentence].add(found)
+    glosses = [frozenset().union(*map(glosses_of, found)) for found in lines]
+    out, at = [], 0
+    for side in sides:
+        out.append(glosses[at : at + len(side)])
+        at += len(side)
+    return out
+
+
+def weights(
+    hit_rates: Sequence[float], chance_rates: Sequence[float]
+) -> tuple[np.ndarray, np.ndarray]:
+    """What a hit and a miss of a concept cost at each level, in nats.
+
+    A concept of a sentence is found in a sentence of the other side at its level's hit rate
+    p where the two are in one link, at its chance rate q where they are not: a hit costs
+    log(q / p), a miss log((1 - q) / (1 - p)), halved as only one of the two sentences has
+    the concept; both times LEXICAL_WEIGHT. A level whose chance rate reaches its hit rate
+    proves nothing either way.
+    """
+    p, q = np.asarray(hit_rates, float), np.minimum(chance_rates, hit_rates)
+    hit = LEXICAL_WEIGHT * np.log(q / p)
+    miss = LEXICAL_WEIGHT * np.log((1 - q) / (1 - p)) / 2
+    return hit, miss
+
+
+def measured_rates(
+    masks: dict[str, np.ndarray], levels: np.ndarray, found: list[list[tuple]], prior: tuple
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Each level's hit and chance rates in the links `found` (each pair's, as flat sentence
+    indices): of the concepts of two sentences of one link, and of neighbouring links, how
+    many both have; `prior`'s rates count for RATE_WEIGHT concepts of each level."""
+    counts = np.zeros((2, 2, len(LEVELS)))  # same link or neighbours, shared or seen
+    for pair, links in enumerate(found):
+        for t, (english, chinese) in enumerate(links):
+            close = [(english, chinese, 0)]
+            if t + 1 < len(links):
+                close += [(english, links[t + 1][1], 1), (links[t + 1][0], chinese, 1)]
+            for ens, zhs, kind in close:
+                for i in ens:
+                    for j in zhs:
+                        for level in range(len(LEVELS)):
+                            bits = int(levels[pair, level])
+                            e, z = int(masks["en"][i]) & bits, int(masks["zh"][j]) & bits
+                            counts[kind, 0, level] += 2 * (e & z).bit_count()
+                            counts[kind, 1, level] += e.bit_count() + z.bit_count()
+    rates = (counts[:, 0] + RATE_WEIGHT * np.array(prior)) / (counts[:, 1] + RATE_WEIGHT)
+    return tuple(rates[0].round(4).tolist()), tuple(rates[1].round(4).tolist())
+
+
+def lexical_cost(
+    rows: list[np.ndarray],
+    columns: list[np.ndarray],
+    levels: np.ndarray,
+    hit: np.ndarray,
+    miss: np.ndarray,
+) -> np.ndarray:
+    """The evidence of each English sentence of a link with each Chinese one, summed: the
+    concepts both have (hits) and those only one has (misses).
+
+    Taking two links as one adds the evidence of the sentences of one with those of the
+    other: a merge is paid for by what those sentences share, not by its size."""
+    evidence = LinkEvidence.of(rows, levels, columns, levels, hit, miss)
+    return evidence.cost(len(rows), len(columns))
+
+
+@dataclass(slots=True)
+class LinkEvidence:
+    """`lexical_cost` of the links that end at each row of one column of the program, for
+    every link type: each sentence pair's evidence is reckoned once, as many types share it.
+    `rows[s]` holds the concepts of the sentence s before the link's end on the rows' side.
+
+    A pair's misses are the concepts of either sentence less twice those of both: what the
+    two have alone (`alone`, a miss for each of a sentence's concepts) is reckoned once for
+    each sentence, and only the shared concepts for each pair (`shared`: a hit less two misses).
+    """
+
+    rows: list[np.ndarray]
+    columns: list[np.ndarray]
+    levels: np.ndarray  # of each row's pair: the bits of each level
+    shared: np.ndarray  # by level
+    row_alone: list[np.ndarray]
+    column_alone: list[np.ndarray]
+    known: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+
+    @staticmethod
+    def of(
+        rows: list[np.ndarray],
+        row_levels: np.ndarray,
+        columns: list[np.ndarray],
+        column_levels: np.ndarray,
+        hit: np.ndarray,
+        miss: np.ndarray,
+    ) -> LinkEvidence:
+        return LinkEvidence(
+            rows, columns, row_levels, hit - 2 * miss,
+            [alone(concepts, row_levels, miss) for concepts in rows],
+            [alone(concepts, column_levels, miss) for concepts in columns],
+        )  # fmt: skip
+
+    def cost(self, a: int, b: int) -> np.ndarray:
+        total = np.zeros(len(self.levels))
+        for s in range(a):
+            for t in range(b):
+                total += self.pair(s, t)
+        return total
+
+    def pair(self, s: int, t: int) -> np.ndarray:
+        if (s, t) not in self.known:
+            both = self.rows[s] & self.columns[t]
+            cost = self.row_alone[s] + self.column_alone[t]
+            for level in range(self.levels.shape[1]):
+                cost += self.shared[level] * np.bitwise_count(both & self.levels[:, level])
+            self.known[s, t] = cost
+        return self.known[s, t]
+
+
+def alone(concepts: np.ndarray, levels: np.ndarray, miss: np.ndarray) -> np.ndarray:
+    """What each sentence's concepts cost as misses."""
+    cost = np.zeros(len(concepts))
+    for level in range(levels.shape[1]):
+        cost += miss[level] * np.bitwise_count(concepts & levels[:, level])
+    return cost
