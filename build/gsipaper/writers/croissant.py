@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import graphlib
 
-from gsipaper.writers.schema_org import DATA_TYPES, dataset
+from gsipaper.writers.schema_org import DATA_TYPES, dataset, file_facts
 
 __all__ = ["croissant"]  # the rest are its own helpers
 
@@ -76,19 +76,9 @@ def croissant(package: dict, titles: dict[str, str], citation: str, schemas: dic
 
 
 def file_object(resource: dict, mediatype: str) -> dict:
-    return {
-        "@type": "cr:FileObject",
-        "@id": file_id(resource),
-        "name": file_id(resource),
-        "contentUrl": resource["path"].removeprefix("dist/"),
-        "contentSize": f"{resource['bytes']} B",
-        "encodingFormat": mediatype,
-        "sha256": resource["hash"].removeprefix("sha256:"),
-    }
-
-
-def file_id(resource: dict) -> str:
-    return resource["path"].removeprefix("dist/")
+    facts = file_facts(resource, mediatype)
+    name = facts["contentUrl"]
+    return {"@type": "cr:FileObject", "@id": name, "name": name, **facts}
 
 
 def record_set(name: str, schema: dict, kept: set[tuple[str, str]]) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from gsipaper.writers.portals import citation_authors
 
-__all__ = ["DATA_TYPES", "dataset", "page_dataset"]  # the rest are its own helpers
+__all__ = ["DATA_TYPES", "dataset", "file_facts", "page_dataset"]  # the rest are its own helpers
 
 SCHEMA_ORG = "https://schema.org/"
 # Table Schema types → schema.org data types (Croissant's `dataType` takes these).
@@ -77,8 +77,15 @@ def download(resource: dict, schemas: dict) -> dict:
         "@type": "sc:DataDownload",
         "name": resource["name"],
         "description": resource.get("description") or schemas[table]["description"],
+        **file_facts(resource, resource["mediatype"]),
+    }
+
+
+def file_facts(resource: dict, mediatype: str) -> dict:
+    """Where a descriptor entry's file is, beside the JSON-LD in dist/, its type, size and hash."""
+    return {
         "contentUrl": resource["path"].removeprefix("dist/"),
-        "encodingFormat": resource["mediatype"],
+        "encodingFormat": mediatype,
         "contentSize": f"{resource['bytes']} B",
         "sha256": resource["hash"].removeprefix("sha256:"),
     }
