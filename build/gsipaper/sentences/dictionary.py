@@ -137,7 +137,10 @@ def headword_lines(text: bytes) -> tuple[np.ndarray, np.ndarray]:
         begins.append(begin[fits])
         keys.append(keys_of(data, begin[fits], end[fits]))
     begin = np.concatenate(begins)
-    low, high = found.lines_with(np.concatenate(keys))
+    # A text repeats its characters and words: each distinct one is looked up once.
+    distinct, back = np.unique(np.concatenate(keys), return_inverse=True)
+    low, high = found.lines_with(distinct)
+    low, high = low[back], high[back]
     many = high - low
     # Each candidate repeated once for each line whose key it matches.
     at = np.repeat(begin, many)

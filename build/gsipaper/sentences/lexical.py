@@ -83,11 +83,15 @@ def chinese_glosses(sides: Sequence[Sequence[str]]) -> list[list[frozenset[str]]
     joined = "\n".join(sentences).encode("utf-8")
     starts = np.cumsum([0, *(len(s.encode("utf-8")) + 1 for s in sentences)])
     position, line = headword_lines(joined)
-    of_sentence = np.searchsorted(starts, position, "right") - 1
-    lines: list[set[int]] = [set() for _ in sentences]
-    for sentence, found in zip(of_sentence.tolist(), line.tolist(), strict=True):
-        lines[sentence].add(found)
-    glosses = [frozenset().union(*map(glosses_of, found)) for found in lines]
+    # Each sentence's lines, each once: sorted by sentence, then line, in one key.
+    lines_after = np.int64(int(line.max(initial=0)) + 1)
+    found = np.unique((np.searchsorted(starts, position, "right") - 1) * lines_after + line)
+    bounds = np.searchsorted(found // lines_after, np.arange(len(sentences) + 1))
+    found = (found % lines_after).tolist()
+    glosses = [
+        frozenset().union(*map(glosses_of, found[bounds[k] : bounds[k + 1]]))
+        for k in range(len(sentences))
+    ]
     out, at = [], 0
     for side in sides:
         out.append(glosses[at : at + len(side)])
