@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from gsipaper.sentences import dictionary as cedict
 from gsipaper.sentences.align import sentence_links
+from gsipaper.sentences.concepts import LEVELS, concepts_of
 from gsipaper.sentences.dictionary import dictionary, glosses_of, headword_lines
-from gsipaper.sentences.lexical import LEVELS, concepts_of, lexical_cost, weights
+from gsipaper.sentences.lexical import lexical_cost, weights
 from gsipaper.sentences.model import (
     CHANCE_RATES,
     GALE_CHURCH_VARIANCE,
