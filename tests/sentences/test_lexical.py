@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from gsipaper.sentences import dictionary as cedict
 from gsipaper.sentences.align import sentence_links
+from gsipaper.sentences.concepts import LEVELS, concepts_of
 from gsipaper.sentences.dictionary import dictionary, glosses_of, headword_lines
-from gsipaper.sentences.lexical import LEVELS, concepts_of, lexical_cost, weights
+from gsipaper.sentences.lexical import lexical_cost, weights
 from gsipaper.sentences.model import (
     CHANCE_RATES,
     GALE_CHURCH_VARIANCE,
@@ -222,7 +223,7 @@ def written_out_cost(english, chinese, links, ratio: float) -> float:
     return total
 
 
-@settings(deadline=None, max_examples=30)
+@settings(deadline=None, max_examples=20)
 @given(st.lists(sentence_words, min_size=1, max_size=4), st.lists(sentence_words, max_size=4))
 def test_the_program_finds_the_least_cost_alignment_with_the_words(en_words, zh_words):
     english = [words_sentences(w, "en") for w in en_words]

@@ -10,7 +10,8 @@ from dataclasses import replace
 import numpy as np
 
 from gsipaper.sentences.batch import Batch, batch_of
-from gsipaper.sentences.lexical import Concepts, concepts_of, measured_rates
+from gsipaper.sentences.concepts import Concepts, concepts_of
+from gsipaper.sentences.lexical import measured_rates
 from gsipaper.sentences.model import (
     CHANCE_RATES,
     GALE_CHURCH_VARIANCE,

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from gsipaper.sentences.anchors import anchor_masks, is_cut_off, may_anchor
-from gsipaper.sentences.lexical import LEVELS, Concepts, concepts_of, weights
+from gsipaper.sentences.concepts import LEVELS, Concepts, concepts_of
+from gsipaper.sentences.lexical import weights
 from gsipaper.sentences.model import CHANCE_RATES, HIT_RATES, Model
 
 __all__ = ["Batch", "batch_of"]  # the rest are its own helpers
@@ -25,7 +26,7 @@ class Batch:
 
     lengths: dict[str, np.ndarray]  # by language, every pair's sentences one after another
     masks: dict[str, np.ndarray]  # anchors, one bit each
-    concepts: dict[str, np.ndarray]  # the dictionary's concepts, one bit each (lexical.py)
+    concepts: dict[str, np.ndarray]  # the dictionary's concepts, one bit each (concepts.py)
     levels: np.ndarray  # of each pair: the concepts' bits of each level
     hit: np.ndarray  # the cost of a concept's hit at each level
     miss: np.ndarray  # and of its miss
@@ -50,7 +51,7 @@ def batch_of(
     model: Model,
     concepts: Concepts | None = None,
 ) -> Batch:
-    """`concepts`, when given, are those of `pairs` (lexical.concepts_of)."""
+    """`concepts`, when given, are those of `pairs` (concepts.concepts_of)."""
     sides = {"en": [p[0] for p in pairs], "zh": [p[1] for p in pairs]}
     count = {k: np.array([len(s) for s in v], dtype=np.int64) for k, v in sides.items()}
     lengths = {

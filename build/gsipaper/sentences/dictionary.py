@@ -139,7 +139,15 @@ def headword_lines(text: bytes) -> tuple[np.ndarray, np.ndarray]:
         begins.append(begin[fits])
         keys.append(keys_of(data, begin[fits], end[fits]))
     begin = np.concatenate(begins)
-    low, high = found.lines_with(np.concatenate(keys))
+    # A text repeats its characters and words: each distinct one is looked up once.
+    keys = np.concatenate(keys)
+    order = np.argsort(keys)  # by sorting: numpy 2.3's hashed unique is slower on these keys
+    ordered = keys[order]
+    new = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(keys) else ordered > 0
+    back = np.empty(len(keys), np.int64)
+    back[order] = np.cumsum(new) - 1
+    low, high = found.lines_with(ordered[new])
+    low, high = low[back], high[back]
     many = high - low
     # Each candidate repeated once for each line whose key it matches.
     at = np.repeat(begin, many)

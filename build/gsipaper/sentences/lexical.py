@@ -1,12 +1,5 @@
-"""Lexical evidence: the English words of a paragraph pair whose translations the dictionary
-finds in its Chinese sentences, one bit each, and what a hit or a miss of each is worth.
-
-A concept is the stem of an English word of the pair that the dictionary's glosses of a
-headword found in one of the pair's Chinese sentences also give. Each sentence carries the
-bits of the concepts it has: an English one those of its words, a Chinese one those its
-headwords translate. Only concepts on both sides of the pair are told apart, the rarest
-first, as only they can say which sentence goes with which.
-"""
+"""Lexical evidence: what a hit or a miss of a concept (concepts.py) is worth, the rates
+that say so measured in a document's links, and a link's cost from its sentences' concepts."""
 
 from __future__ import annotations
 
@@ -15,93 +8,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gsipaper.sentences.dictionary import glosses_of, headword_lines
+from gsipaper.sentences.concepts import LEVELS
 from gsipaper.sentences.model import LEXICAL_WEIGHT, RATE_WEIGHT
-from gsipaper.sentences.words import stems_of
 
-__all__ = [
-    "LEVELS",
-    "Concepts",
-    "LinkEvidence",
-    "concepts_of",
-    "measured_rates",
-    "weights",
-]  # the rest are its own helpers
-
-BITS = 64  # concepts told apart in one pair: the rarest; the others are left out
-# Concepts are weighed by how many of the pair's sentences have them: 2, 3, 4, 5 or more.
-LEVELS = (2, 3, 4, 5)
-
-
-@dataclass(frozen=True, slots=True)
-class Concepts:
-    """Every pair's concept bits, flat by language like the lengths, and for each pair
-    the bits of each level."""
-
-    masks: dict[str, np.ndarray]  # uint64 per sentence
-    levels: np.ndarray  # uint64, pairs x LEVELS: the bits of each level
-
-    def of_pairs(self, taken: np.ndarray, count: dict[str, np.ndarray]) -> Concepts:
-        """The concepts of the pairs `taken`; `count`: every pair's sentences by language."""
-        masks = {}
-        for language, counts in count.items():
-            start = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
-            at = [np.arange(start[k], start[k] + counts[k]) for k in taken.tolist()]
-            masks[language] = self.masks[language][np.concatenate([np.zeros(0, int), *at])]
-        return Concepts(masks, self.levels[taken])
-
-
-def concepts_of(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Concepts:
-    sizes = {"en": [len(p[0]) for p in pairs], "zh": [len(p[1]) for p in pairs]}
-    masks = {k: np.zeros(sum(v), np.uint64) for k, v in sizes.items()}
-    levels = np.zeros((len(pairs), len(LEVELS)), np.uint64)
-    translated = chinese_glosses([p[1] for p in pairs])
-    start = {"en": 0, "zh": 0}
-    for index, (english, _) in enumerate(pairs):
-        en_stems = [set(stems_of(s)) for s in english]
-        vocabulary = set().union(*en_stems)
-        zh_stems = [vocabulary & glosses for glosses in translated[index]]
-        found = pair_concepts(en_stems, zh_stems, levels[index])
-        for language, side in (("en", found[0]), ("zh", found[1])):
-            masks[language][start[language] : start[language] + len(side)] = side
-            start[language] += len(side)
-    return Concepts(masks, levels)
-
-
-def pair_concepts(
-    en_stems: list[set[str]], zh_stems: list[set[str]], levels: np.ndarray
-) -> tuple[list[int], list[int]]:
-    """The bits of each sentence; the pair's `levels` filled in."""
-    counts: dict[str, int] = {}
-    for sentence in (*en_stems, *zh_stems):
-        for concept in sentence:
-            counts[concept] = counts.get(concept, 0) + 1
-    shared = set().union(*en_stems) & set().union(*zh_stems) if en_stems and zh_stems else set()
-    kept = sorted(shared, key=lambda c: (counts[c], c))[:BITS]
-    bit = {concept: 1 << index for index, concept in enumerate(kept)}
-    for concept, value in bit.items():
-        levels[min(counts[concept], LEVELS[-1]) - LEVELS[0]] |= np.uint64(value)
-    masks = [[sum(bit[c] for c in s if c in bit) for s in side] for side in (en_stems, zh_stems)]
-    return masks[0], masks[1]
-
-
-def chinese_glosses(sides: Sequence[Sequence[str]]) -> list[list[frozenset[str]]]:
-    """For each Chinese sentence of each pair, the stems of the glosses of its headwords:
-    every sentence searched at once, one line a sentence."""
-    sentences = [sentence for side in sides for sentence in side]
-    joined = "\n".join(sentences).encode("utf-8")
-    starts = np.cumsum([0, *(len(s.encode("utf-8")) + 1 for s in sentences)])
-    position, line = headword_lines(joined)
-    of_sentence = np.searchsorted(starts, position, "right") - 1
-    lines: list[set[int]] = [set() for _ in sentences]
-    for sentence, found in zip(of_sentence.tolist(), line.tolist(), strict=True):
-        lines[sentence].add(found)
-    glosses = [frozenset().union(*map(glosses_of, found)) for found in lines]
-    out, at = [], 0
-    for side in sides:
-        out.append(glosses[at : at + len(side)])
-        at += len(side)
-    return out
+__all__ = ["LinkEvidence", "lexical_cost", "measured_rates", "weights"]  # the rest are its own helpers
 
 
 def weights(

@@ -46,7 +46,7 @@ GALE_CHURCH_PRIORS = {
 GALE_CHURCH_VARIANCE = 6.8  # per character of the target, for a ratio of 1
 SAMPLE_SENTENCES = 2000  # of the longer sides of the first pairs: the variance's sample
 ANCHOR_COST = 2.0  # nats for each anchor on one side of a link only
-# Of a concept of a sentence, by level (lexical.LEVELS): how often a sentence of the other side
+# Of a concept of a sentence, by level (concepts.LEVELS): how often a sentence of the other side
 # in the same link has it, and one in a neighbouring link. A document's own replace them
 # (align.estimated_model); these, measured so on the tune half of the Bible set, start it.
 HIT_RATES = (0.67, 0.5, 0.55, 0.5)
