@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["stems_of"]  # the rest are its own helpers
+__all__ = ["STOP", "WORD", "stem", "stems_of"]  # the rest are its own helpers
 
 WORD = re.compile(r"[A-Za-z]+")
 # Words that stand in every sentence and in most glosses: matching them proves nothing.
