@@ -33,7 +33,10 @@ def load(name: str, as_: str = "pandas"):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pq.read_table(pa.BufferReader(located(paths[name]).read_bytes()))
+    # Read on this thread alone: the tables are small, and a thread of Arrow's pool still at
+    # work when Python exits can abort the process (apache/arrow#34314).
+    data = pa.BufferReader(located(paths[name]).read_bytes())
+    table = pq.read_table(data, use_threads=False, pre_buffer=False)
     return table if as_ == "arrow" else as_pandas(table)
 
 
@@ -48,7 +51,7 @@ def as_pandas(table):
     import pyarrow as pa
 
     nullable = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
-    return table.to_pandas(types_mapper=nullable.get)
+    return table.to_pandas(types_mapper=nullable.get, use_threads=False)
 
 
 def parquet_paths() -> dict[str, str]:
