@@ -68,8 +68,10 @@ def prefetch() -> None:
 
     Most of the load is zlib's and numpy's, which let go of Python's lock: on a second core
     it costs the caller next to nothing. An error is left for the first real use to meet.
+    The thread is not a daemon: a build that fails before it needs the dictionary waits the
+    rest of the load at exit, rather than leaving numpy at work while Python shuts down.
     """
-    threading.Thread(target=quietly_loaded, daemon=True).start()
+    threading.Thread(target=quietly_loaded, name="gsipaper-dictionary").start()
 
 
 def quietly_loaded() -> None:
@@ -132,15 +134,15 @@ def headword_lines(text: bytes) -> tuple[np.ndarray, np.ndarray]:
     data = np.frombuffer(text, np.uint8)
     starts = np.flatnonzero((data & 0xC0) != 0x80)
     bounds = np.concatenate((starts, [len(data)]))
-    begins, keys = [], []
+    begins, each_size = [], []
     for size in range(1, LONGEST + 1):
         begin, end = bounds[: max(len(bounds) - size, 0)], bounds[size:]
         fits = end - begin <= LONGEST_BYTES
         begins.append(begin[fits])
-        keys.append(keys_of(data, begin[fits], end[fits]))
+        each_size.append(keys_of(data, begin[fits], end[fits]))
     begin = np.concatenate(begins)
     # A text repeats its characters and words: each distinct one is looked up once.
-    keys = np.concatenate(keys)
+    keys = np.concatenate(each_size)
     order = np.argsort(keys)  # by sorting: numpy 2.3's hashed unique is slower on these keys
     ordered = keys[order]
     new = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(keys) else ordered > 0

@@ -11,7 +11,12 @@ import numpy as np
 from gsipaper.sentences.concepts import LEVELS
 from gsipaper.sentences.model import LEXICAL_WEIGHT, RATE_WEIGHT
 
-__all__ = ["LinkEvidence", "lexical_cost", "measured_rates", "weights"]  # the rest are its own helpers
+__all__ = [
+    "LinkEvidence",
+    "lexical_cost",
+    "measured_rates",
+    "weights",
+]  # the rest are its own helpers
 
 
 def weights(
