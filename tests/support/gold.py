@@ -30,6 +30,33 @@ def strict_f1(found: list[Links], expected: list[Links]) -> float:
     return 2 * precision * recall / (precision + recall) if right else 0.0
 
 
+def refinements(found: Links, expected: Links) -> list[tuple[Links, Links]]:
+    """The gold links that `found` splits into two or more finer links, each with the found
+    links inside it: right at a finer grain, but wrong for strict F1."""
+    split = []
+    for gold in expected:
+        english, chinese = set(gold[0]), set(gold[1])
+        inside = [f for f in found if set(f[0]) <= english and set(f[1]) <= chinese]
+        covers = {i for f in inside for i in f[0]} == english and {
+            j for f in inside for j in f[1]
+        } == chinese
+        if len(inside) > 1 and covers:
+            split.append((gold, inside))
+    return split
+
+
+def coarsened(found: Links, expected: Links) -> Links:
+    """`found` with each refinement of a gold link joined back into that link."""
+    split = refinements(found, expected)
+    joined = {link for _, inside in split for link in inside}
+    kept = [link for link in found if link not in joined]
+    return sorted(kept + [gold for gold, _ in split], key=first_sentence)
+
+
+def first_sentence(link: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[int, int]:
+    return (min(link[0], default=-1), min(link[1], default=-1))
+
+
 def ith_to_ith(english: list[str], chinese: list[str]) -> Links:
     """The naive baseline: the i-th sentence with the i-th, the rest left over."""
     return [
