@@ -19,12 +19,12 @@ from gsipaper.sentences.model import (
     CHANCE_RATES,
     GALE_CHURCH_VARIANCE,
     HIT_RATES,
-    LINK_TYPES,
     MODEL,
     PRIORS,
     Model,
 )
 from gsipaper.sentences.words import stem, stems_of
+from support.gold import every_alignment
 
 # Entries of two characters glossed by one plain word: "水 [shui3] /water/" and the like.
 PLAIN = re.compile(rb"^\S+ ((?:[\xe4-\xe9][\x80-\xbf]{2}){2}) \[[^\]]+\] /([a-z]{4,8})/\r?$", re.M)
@@ -191,16 +191,6 @@ sentence_words = st.lists(st.integers(0, 7), min_size=1, max_size=3)
 FIXED = Model(PRIORS, variance=GALE_CHURCH_VARIANCE, rates=(HIT_RATES, CHANCE_RATES))
 
 
-def enumerated(n: int, m: int):
-    if n == m == 0:
-        yield []
-        return
-    for a, b in {*LINK_TYPES, *(t[::-1] for t in LINK_TYPES)}:
-        if a <= n and b <= m:
-            for rest in enumerated(n - a, m - b):
-                yield [*rest, (tuple(range(n - a, n)), tuple(range(m - b, m)))]
-
-
 def written_out_cost(english, chinese, links, ratio: float) -> float:
     """Prior, lengths (z^2 / 2) and, for each English sentence with each Chinese one of a
     link, its concepts' hits and misses: the model as docs/alignment.md writes it."""
@@ -229,7 +219,7 @@ def test_the_program_finds_the_least_cost_alignment_with_the_words(en_words, zh_
     english = [words_sentences(w, "en") for w in en_words]
     chinese = [words_sentences(w, "zh") for w in zh_words]
     costs = {tuple(a): written_out_cost(english, chinese, a, 0.5)
-             for a in enumerated(len(english), len(chinese))}  # fmt: skip
+             for a in every_alignment(len(english), len(chinese))}  # fmt: skip
     best = min(costs.values())
     (links,) = sentence_links([(english, chinese)], ratio=0.5, model=FIXED)
     got = tuple((link.english, link.chinese) for link in links)

@@ -24,7 +24,7 @@ from gsipaper.sentences.model import (
     Model,
 )
 from gsipaper.tabulate.sentences import document_ratio
-from support.gold import gold_links, ith_to_ith, strict_f1
+from support.gold import every_alignment, gold_links, ith_to_ith, strict_f1
 from support.parallel import pair
 from support.project import ROOT, SOURCE
 
@@ -129,20 +129,10 @@ def test_aligning_pairs_together_is_aligning_each_alone(pairs):
 def brute_force(english: list[str], chinese: list[str], ratio: float):
     """The least-cost alignments, by enumerating every alignment and costing it here."""
     costs = {}
-    for links in alignments(len(english), len(chinese)):
+    for links in every_alignment(len(english), len(chinese)):
         costs[tuple(links)] = total_cost(english, chinese, links, ratio)
     best = min(costs.values())
     return [links for links, cost in costs.items() if math.isclose(cost, best, rel_tol=1e-9)]
-
-
-def alignments(n: int, m: int):
-    if n == m == 0:
-        yield []
-        return
-    for a, b in {(a, b) for a, b in LINK_TYPES} | {(b, a) for a, b in LINK_TYPES}:
-        if a <= n and b <= m:
-            for rest in alignments(n - a, m - b):
-                yield [*rest, (tuple(range(n - a, n)), tuple(range(m - b, m)))]
 
 
 def total_cost(english, chinese, links, ratio) -> float:
@@ -247,9 +237,9 @@ def test_generated_pairs_are_what_they_claim():
 
 
 def test_all_alignments_enumerated_are_distinct():
-    listed = [tuple(a) for a in alignments(3, 2)]
+    listed = [tuple(a) for a in every_alignment(3, 2)]
     assert len(listed) == len(set(listed)) and all(is_alignment(a, 3, 2) for a in listed)
-    assert list(itertools.islice(alignments(0, 0), 2)) == [[]]
+    assert list(itertools.islice(every_alignment(0, 0), 2)) == [[]]
 
 
 def test_long_pairs_take_the_same_links_by_either_road(monkeypatch):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+from gsipaper.sentences.model import LINK_TYPES
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "sentence-links.gold.tsv"
 Links = list[tuple[tuple[int, ...], tuple[int, ...]]]
@@ -63,3 +66,15 @@ def ith_to_ith(english: list[str], chinese: list[str]) -> Links:
         ((i,) if i < len(english) else (), (i,) if i < len(chinese) else ())
         for i in range(max(len(english), len(chinese)))
     ]
+
+
+def every_alignment(n: int, m: int) -> Iterator[Links]:
+    """Every alignment of n English and m Chinese sentences by the model's link types, either
+    way round: what a dynamic program's answer can be checked against, for small n and m."""
+    if n == m == 0:
+        yield []
+        return
+    for a, b in {*LINK_TYPES, *(t[::-1] for t in LINK_TYPES)}:
+        if a <= n and b <= m:
+            for rest in every_alignment(n - a, m - b):
+                yield [*rest, (tuple(range(n - a, n)), tuple(range(m - b, m)))]
