@@ -56,6 +56,15 @@ def coarsened(found: Links, expected: Links) -> Links:
     return sorted(kept + [gold for gold, _ in split], key=first_sentence)
 
 
+def split_gold(found: Links, expected: Links) -> Links:
+    """The gold with only `found`'s finer splits of its links made, and no other error: what
+    an aligner that splits as `found` does, and is otherwise right, would give."""
+    split = refinements(found, expected)
+    golds = {gold for gold, _ in split}
+    pieces = [link for _, inside in split for link in inside]
+    return sorted([g for g in expected if g not in golds] + pieces, key=first_sentence)
+
+
 def first_sentence(link: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[int, int]:
     return (min(link[0], default=-1), min(link[1], default=-1))
 
