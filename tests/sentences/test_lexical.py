@@ -24,7 +24,7 @@ from gsipaper.sentences.model import (
     Model,
 )
 from gsipaper.sentences.words import stem, stems_of
-from support.gold import every_alignment
+from support.gold import every_alignment, length_and_prior_cost
 
 # Entries of two characters glossed by one plain word: "水 [shui3] /water/" and the like.
 PLAIN = re.compile(rb"^\S+ ((?:[\xe4-\xe9][\x80-\xbf]{2}){2}) \[[^\]]+\] /([a-z]{4,8})/\r?$", re.M)
@@ -197,13 +197,9 @@ def written_out_cost(english, chinese, links, ratio: float) -> float:
     found = concepts_of([(english, chinese)])
     en, zh, levels = found.masks["en"], found.masks["zh"], found.levels[0]
     hit, miss = weights(HIT_RATES, CHANCE_RATES)
-    total = 0.0
+    total = length_and_prior_cost(english, chinese, links, ratio)
     for e, z in links:
-        total -= math.log(PRIORS[(len(e), len(z))])
         if e and z:
-            x = ratio * sum(len(english[i]) for i in e)
-            y = sum(len(chinese[j]) for j in z)
-            total += (y - x) ** 2 / (GALE_CHURCH_VARIANCE * ratio * (x + y) / 2) / 2
             for i in e:
                 for j in z:
                     for level, bits in enumerate(levels.tolist()):

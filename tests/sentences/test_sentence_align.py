@@ -24,7 +24,7 @@ from gsipaper.sentences.model import (
     Model,
 )
 from gsipaper.tabulate.sentences import document_ratio
-from support.gold import every_alignment, gold_links, ith_to_ith, strict_f1
+from support.gold import every_alignment, gold_links, ith_to_ith, length_and_prior_cost, strict_f1
 from support.parallel import pair
 from support.project import ROOT, SOURCE
 
@@ -130,23 +130,9 @@ def brute_force(english: list[str], chinese: list[str], ratio: float):
     """The least-cost alignments, by enumerating every alignment and costing it here."""
     costs = {}
     for links in every_alignment(len(english), len(chinese)):
-        costs[tuple(links)] = total_cost(english, chinese, links, ratio)
+        costs[tuple(links)] = length_and_prior_cost(english, chinese, links, ratio)
     best = min(costs.values())
     return [links for links, cost in costs.items() if math.isclose(cost, best, rel_tol=1e-9)]
-
-
-def total_cost(english, chinese, links, ratio) -> float:
-    """The costs as the module documents them, written out for one link at a time."""
-    variance = 6.8 * ratio
-    total = 0.0
-    for en, zh in links:
-        total -= math.log(PRIORS[(len(en), len(zh))])
-        if en and zh:
-            x = ratio * sum(len(english[i]) for i in en)
-            y = sum(len(chinese[j]) for j in zh)
-            z = abs(y - x) / math.sqrt(variance * (x + y) / 2)
-            total += z * z / 2
-    return total
 
 
 @settings(deadline=None)  # examples: the profile (conftest.py)

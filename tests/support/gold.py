@@ -1,11 +1,13 @@
-"""The hand-checked sentence links of the paper (tests/data/sentence-links.gold.tsv)."""
+"""The hand-checked sentence links of the paper (tests/data/sentence-links.gold.tsv), and what
+tests and the bench measure an alignment by: strict F1, finer splits, every alignment, its cost."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
-from gsipaper.sentences.model import LINK_TYPES
+from gsipaper.sentences.model import GALE_CHURCH_VARIANCE, LINK_TYPES, PRIORS
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "sentence-links.gold.tsv"
 Links = list[tuple[tuple[int, ...], tuple[int, ...]]]
@@ -87,3 +89,18 @@ def every_alignment(n: int, m: int) -> Iterator[Links]:
         if a <= n and b <= m:
             for rest in every_alignment(n - a, m - b):
                 yield [*rest, (tuple(range(n - a, n)), tuple(range(m - b, m)))]
+
+
+def length_and_prior_cost(english, chinese, links: Links, ratio: float) -> float:
+    """The priors and lengths of `links` as docs/alignment.md writes them, one link at a time:
+    -log P(type), and z^2 / 2 with Gale and Church's variance."""
+    variance = GALE_CHURCH_VARIANCE * ratio
+    total = 0.0
+    for en, zh in links:
+        total -= math.log(PRIORS[(len(en), len(zh))])
+        if en and zh:
+            x = ratio * sum(len(english[i]) for i in en)
+            y = sum(len(chinese[j]) for j in zh)
+            z = abs(y - x) / math.sqrt(variance * (x + y) / 2)
+            total += z * z / 2
+    return total
