@@ -135,14 +135,48 @@ def brute_force(english: list[str], chinese: list[str], ratio: float):
     return [links for links, cost in costs.items() if math.isclose(cost, best, rel_tol=1e-9)]
 
 
+# The program's two ways of filling its tables: a cell at a time, a column of every pair at a time.
+ENGINES = {"cells": lambda layout: True, "columns": lambda layout: False}
+
+
+def by_engine(engine: str, pairs, **options):
+    from gsipaper.sentences import program
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(program, "few_cells", ENGINES[engine])
+        return sentence_links(pairs, **options)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 @settings(deadline=None)  # examples: the profile (conftest.py)
-@given(st.lists(SENTENCE, max_size=4), st.lists(HANZI_SENTENCE, max_size=4))
-def test_the_program_finds_the_least_cost_alignment(english, chinese):
+@given(english=st.lists(SENTENCE, max_size=4), chinese=st.lists(HANZI_SENTENCE, max_size=4))
+def test_the_program_finds_the_least_cost_alignment(engine, english, chinese):
     """Against every alignment enumerated, with the costs written out independently."""
     best = brute_force(english, chinese, 0.3)
-    (links,) = sentence_links([(english, chinese)], ratio=0.3, model=FIXED)
+    (links,) = by_engine(engine, [(english, chinese)], ratio=0.3, model=FIXED)
     got = [(link.english, link.chinese) for link in links]
     assert any(got == list(links) for links in best)
+
+
+@settings(deadline=None)
+@given(st.integers(0, 2**32), st.lists(st.integers(0, 14), min_size=1, max_size=6))
+def test_either_engine_gives_the_same_links_and_scores(seed, sizes):
+    """The dictionary, anchors, cut-off sentences, every link type: one model, two engines."""
+    rng = random.Random(seed)
+    texts = [(p.english, p.chinese) for p in (pair(rng, n) for n in sizes)]
+    cells, columns = (by_engine(engine, texts, ratio=0.25) for engine in ENGINES)
+    assert_same_links(cells, columns)
+
+
+def assert_same_links(these, those):
+    """The same links in every unit, their scores within 0.001."""
+    assert [found(ls) for ls in these] == [found(ls) for ls in those]
+    scores = [
+        (a.score, b.score)
+        for x, y in zip(these, those, strict=True)
+        for a, b in zip(x, y, strict=True)
+    ]
+    assert all(abs(a - b) <= 0.001 for a, b in scores)
 
 
 def true_variance(pairs, ratio) -> float:
@@ -243,10 +277,4 @@ def test_long_pairs_take_the_same_links_by_either_road(monkeypatch):
     monkeypatch.setattr(trace, "FEW", 10**9)
     monkeypatch.setattr(trace, "SHORT", -1)
     other = sentence_links(texts, ratio=0.25)
-    assert [found(ls) for ls in default] == [found(ls) for ls in other]
-    scores = [
-        (a.score, b.score)
-        for x, y in zip(default, other, strict=True)
-        for a, b in zip(x, y, strict=True)
-    ]
-    assert all(abs(a - b) <= 0.001 for a, b in scores)
+    assert_same_links(default, other)

@@ -11,6 +11,7 @@ import numpy as np
 
 from gsipaper.sentences.batch import Batch, batch_of
 from gsipaper.sentences.concepts import Concepts, concepts_of
+from gsipaper.sentences.layout import Layout
 from gsipaper.sentences.lexical import measured_rates
 from gsipaper.sentences.model import (
     CHANCE_RATES,
@@ -22,7 +23,7 @@ from gsipaper.sentences.model import (
     Links,
     Model,
 )
-from gsipaper.sentences.program import Layout, sweep
+from gsipaper.sentences.program import sweep
 from gsipaper.sentences.trace import links_in_order, trace
 
 __all__ = ["align_sentences", "estimated_links"]  # the rest are its own helpers

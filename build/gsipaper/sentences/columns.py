@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from gsipaper.sentences.model import SKIP
+
+if TYPE_CHECKING:
+    from gsipaper.sentences.table import LinkTable
 
 __all__ = ["DEEP", "Tables", "add_column", "add_soft_column"]  # the rest are its own helpers
 
@@ -19,7 +23,7 @@ class Tables:
     soft: list[np.ndarray]  # -log of the summed probability of every such alignment
     choice: list[np.ndarray]  # index in LINK_TYPES of the last link of the least-cost one
     link_cost: list[np.ndarray]  # that link's cost
-    link_costs: list[dict[int, np.ndarray]]  # every link's cost, by index in LINK_TYPES
+    links: LinkTable | None  # every link's cost (a forward program's)
 
 
 def add_column(

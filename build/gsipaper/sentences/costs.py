@@ -44,6 +44,15 @@ class Groups:
             groups.each.append(shifted(concepts, shift))
         return groups
 
+    def take(self, at: np.ndarray) -> Groups:
+        """The groups ending at the positions `at`."""
+
+        def taken(table: dict[int, np.ndarray]) -> dict[int, np.ndarray]:
+            return {size: values[at] for size, values in table.items()}
+
+        return Groups(taken(self.lengths), taken(self.masks), taken(self.cut),
+                      taken(self.valid), [concepts[at] for concepts in self.each])  # fmt: skip
+
 
 def shifted(values: np.ndarray, by: int) -> np.ndarray:
     if by == 0:
@@ -56,13 +65,12 @@ def shifted(values: np.ndarray, by: int) -> np.ndarray:
 def link_cost(
     link: tuple[int, int],
     row_groups: Groups,
-    active: int,
     column: tuple,
     variance: np.ndarray,
     model: Model,
     words: LinkEvidence | None = None,
 ) -> np.ndarray:
-    """The cost of a link of this type ending at each active row, in nats.
+    """The cost of a link of this type ending at each of the rows' positions, in nats.
 
     `column` holds, for the link's group of the other side at each row: its length, anchors
     and cut flag; `words`, the lexical evidence of the column's links."""
@@ -72,18 +80,17 @@ def link_cost(
         0.0
         if model.flat_skips and 0 in link
         else length_cost(
-            row_groups.lengths[a][:active], lengths,
-            row_groups.cut[a][:active], cut, variance[:active], model.tail_cost,
+            row_groups.lengths[a], lengths, row_groups.cut[a], cut, variance, model.tail_cost,
         )
     )  # fmt: skip
     cost = (
         -math.log(model.priors[link])
         + lengths_cost
-        + model.anchor_cost * np.bitwise_count(row_groups.masks[a][:active] ^ masks)
+        + model.anchor_cost * np.bitwise_count(row_groups.masks[a] ^ masks)
     )  # fmt: skip
     if model.lexical and words is not None and 0 not in link:
         cost = cost + words.cost(*link)
-    return np.where(row_groups.valid[a][:active], cost, np.inf)
+    return np.where(row_groups.valid[a], cost, np.inf)
 
 
 def length_cost(

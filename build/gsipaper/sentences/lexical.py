@@ -110,6 +110,15 @@ class LinkEvidence:
             [alone(concepts, column_levels, miss) for concepts in columns],
         )  # fmt: skip
 
+    def at(self, rows: np.ndarray, columns: np.ndarray) -> LinkEvidence:
+        """The evidence of the links that end at the row positions `rows` and the column
+        positions `columns`, one link for each of their elements."""
+        return LinkEvidence(
+            [each[rows] for each in self.rows], [each[columns] for each in self.columns],
+            self.levels[rows], self.shared,
+            [each[rows] for each in self.row_alone], [each[columns] for each in self.column_alone],
+        )  # fmt: skip
+
     def cost(self, a: int, b: int) -> np.ndarray:
         total = np.zeros(len(self.levels))
         for s in range(a):

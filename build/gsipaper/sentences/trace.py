@@ -8,8 +8,8 @@ import numpy as np
 
 from gsipaper.sentences.batch import Batch
 from gsipaper.sentences.columns import Tables
+from gsipaper.sentences.layout import Layout
 from gsipaper.sentences.model import LINK_TYPES, SCORE_DIGITS, SKIP, Links
-from gsipaper.sentences.program import Layout
 
 __all__ = ["links_in_order", "trace"]  # the rest are its own helpers
 
