@@ -106,17 +106,21 @@ def parser() -> argparse.ArgumentParser:
 def compare(args: argparse.Namespace) -> int:
     result = diff(load_package(args.old), load_package(args.new))
     status = 0 if result.same else 1
-    try:
-        print(as_json(result) if args.format == "json" else as_text(result), flush=True)
-    except BrokenPipeError:
-        # A reader that stops early (`| head`) is no error; nothing more is written.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    say(as_json(result) if args.format == "json" else as_text(result))
     return status
+
+
+def say(text: str) -> None:
+    """Print a line to stdout. A reader that stops early (`| head`) is no error: what the
+    command did stands, and nothing more is written."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def build(args: argparse.Namespace) -> int:
     project = load_project(args.project)
     out = args.out or project.root
-    announce = lambda text: print(text, flush=True)  # noqa: E731
-    pipeline.build(project, args.source or project.source, out, args.check, announce)
+    pipeline.build(project, args.source or project.source, out, args.check, say)
     return 0

@@ -2,6 +2,7 @@
 previous package byte for byte as it was; --check finds every stale file."""
 
 import hashlib
+import os
 import shutil
 import signal
 import subprocess
@@ -248,6 +249,21 @@ def test_an_ignored_signal_stays_ignored_while_the_moves_wait():
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, saved)
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    """`gsipaper build | head -0`: the package is published and the command succeeds."""
+    read, write = os.pipe()
+    os.close(read)  # no reader from the start, so the first line written meets a closed pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "gsipaper", "build", "--out", str(tmp_path)],
+            cwd=ROOT, stdout=write, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert run_gsipaper("build", "--check", "--out", str(tmp_path)).returncode == 0
 
 
 def test_check_passes_on_a_fresh_package(tmp_path):
