@@ -164,6 +164,6 @@ def solve(batch: Batch, model: Model) -> Links:
     layout = Layout.of(batch)
     if not len(layout.order):
         return links_in_order(layout, batch, [])
-    forward = sweep(layout, batch, model, reverse=False)
-    backward = sweep(layout, batch, model, reverse=True, forward=forward)
+    forward = sweep(layout, batch, model)
+    backward = sweep(layout, batch, model, forward)
     return trace(layout, batch, forward, backward)

@@ -43,20 +43,19 @@ def features(
     return found[0], found[1], found[2], found[3]
 
 
-def sweep(
-    layout: Layout, batch: Batch, model: Model, reverse: bool, forward: Tables | None = None
-) -> Tables:
-    """The program's columns, left to right, for every pair at once.
+def sweep(layout: Layout, batch: Batch, model: Model, forward: Tables | None = None) -> Tables:
+    """The program's columns, left to right, for every pair at once; given the `forward`
+    tables, the program read backwards.
 
-    Read backwards, a link costs what it cost forwards: with the `forward` tables, their
-    links' costs are taken rather than computed again (the sums of three lengths may differ in
-    the last bit, which the scores, rounded, do not show). Read backwards, only the summed
-    probabilities (`soft`) are wanted.
+    Read backwards, a link costs what it cost forwards: the `forward` tables' link costs are
+    taken rather than computed again (the sums of three lengths may differ in the last bit,
+    which the scores, rounded, do not show). Read backwards, only the summed probabilities
+    (`soft`) are wanted.
     """
     rows_english = batch.english_rows[layout.order]
     row_groups = Groups.of(
         *features(batch, layout, rows_english[layout.pair_of_row], layout.pair_of_row,
-                  layout.index_of_row, layout.rows, reverse),
+                  layout.index_of_row, layout.rows, forward is not None),
         layout.index_of_row,
     )  # fmt: skip
     variance = batch.variance[layout.order][layout.pair_of_row]
